@@ -1,0 +1,169 @@
+package org.openwaba.platform;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Combines writes submitted concurrently by many request threads into one transaction each, so
+ * that the commit cost (a WAL append on SQLite, a round trip and WAL flush on PostgreSQL) is paid
+ * once per batch instead of once per request.
+ *
+ * <p>{@link #submit} returns only after the item's transaction committed, so a caller may answer
+ * its client knowing the write is durable. One writer thread drains the queue: while it commits a
+ * batch, the next batch gathers. If a batch fails, each of its items is retried in a transaction of
+ * its own so that one bad item cannot fail the others. Thread-safe.
+ */
+public final class GroupCommitter<T> implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
+
+  private final String name;
+  private final int maxBatch;
+  private final Duration timeout;
+  private final Consumer<List<T>> batchWriter;
+  private final TransactionTemplate transactions;
+  private final BlockingQueue<Pending<T>> queue;
+  private final Thread writer;
+  private volatile boolean running = true;
+
+  /**
+   * @param batchWriter writes a batch; runs inside a read-write transaction on the writer thread
+   */
+  GroupCommitter(
+      String name,
+      int maxBatch,
+      int queueCapacity,
+      Duration timeout,
+      Consumer<List<T>> batchWriter,
+      TransactionTemplate transactions) {
+    if (maxBatch < 1) {
+      throw new IllegalArgumentException("maxBatch must be positive, was " + maxBatch);
+    }
+    this.name = Objects.requireNonNull(name, "name");
+    this.maxBatch = maxBatch;
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.batchWriter = Objects.requireNonNull(batchWriter, "batchWriter");
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
+    this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    this.writer = new Thread(this::run, "group-commit-" + name);
+    this.writer.setDaemon(true);
+    this.writer.start();
+  }
+
+  /**
+   * Writes {@code item} durably, together with whatever else is waiting, and returns once it is
+   * committed.
+   *
+   * @throws ServiceUnavailableException if the queue is full, the wait times out or the store
+   *     refuses the write for a reason unrelated to the item
+   * @throws RuntimeException whatever the batch writer threw for this item alone
+   */
+  public void submit(T item) {
+    Pending<T> pending = new Pending<>(Objects.requireNonNull(item, "item"));
+    if (!running) {
+      throw new ServiceUnavailableException("The server is shutting down");
+    }
+    if (!queue.offer(pending)) {
+      throw new ServiceUnavailableException(
+          "Too many writes are waiting (" + name + "); retry shortly");
+    }
+    try {
+      pending.done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServiceUnavailableException("Interrupted while waiting for the store");
+    } catch (TimeoutException e) {
+      throw new ServiceUnavailableException(
+          "The store did not confirm the write within " + timeout.toMillis() + " ms");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new ServiceUnavailableException("The store refused the write");
+    }
+  }
+
+  private void run() {
+    List<Pending<T>> batch = new ArrayList<>(maxBatch);
+    while (running || !queue.isEmpty()) {
+      try {
+        Pending<T> first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, maxBatch - 1);
+        commit(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failAll(batch, new ServiceUnavailableException("The server is shutting down"));
+        return;
+      } catch (RuntimeException | Error e) {
+        log.error("group_commit_failure committer={} batch={}", name, batch.size(), e);
+        failAll(batch, new ServiceUnavailableException("The store refused the write"));
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void commit(List<Pending<T>> batch) {
+    List<T> items = new ArrayList<>(batch.size());
+    for (Pending<T> pending : batch) {
+      items.add(pending.item);
+    }
+    try {
+      transactions.executeWithoutResult(status -> batchWriter.accept(items));
+      batch.forEach(pending -> pending.done.complete(null));
+    } catch (RuntimeException batchFailure) {
+      if (batch.size() == 1) {
+        batch.get(0).done.completeExceptionally(batchFailure);
+        return;
+      }
+      for (Pending<T> pending : batch) {
+        try {
+          transactions.executeWithoutResult(status -> batchWriter.accept(List.of(pending.item)));
+          pending.done.complete(null);
+        } catch (RuntimeException itemFailure) {
+          pending.done.completeExceptionally(itemFailure);
+        }
+      }
+    }
+  }
+
+  private static <T> void failAll(List<Pending<T>> batch, RuntimeException failure) {
+    batch.forEach(pending -> pending.done.completeExceptionally(failure));
+  }
+
+  /** Stops taking new items, commits what is queued and stops the writer thread. */
+  @Override
+  public void close() {
+    running = false;
+    try {
+      writer.join(timeout.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static final class Pending<T> {
+    final T item;
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+
+    Pending(T item) {
+      this.item = item;
+    }
+  }
+}

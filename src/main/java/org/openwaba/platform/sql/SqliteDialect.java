@@ -1,0 +1,21 @@
+package org.openwaba.platform.sql;
+
+import org.openwaba.platform.SqlDialect;
+
+final class SqliteDialect implements SqlDialect {
+
+  @Override
+  public String name() {
+    return "sqlite";
+  }
+
+  @Override
+  public boolean serializesWrites() {
+    return true;
+  }
+
+  @Override
+  public boolean isProductionStore() {
+    return false;
+  }
+}
