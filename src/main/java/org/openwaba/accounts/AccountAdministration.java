@@ -129,7 +129,7 @@ public class AccountAdministration {
     int newLimit = messagesPerSecond == null ? current.messagesPerSecond() : messagesPerSecond;
     requireLimit(newLimit);
     accounts.update(id, newName, newLimit);
-    directory.forgetCachedTokens();
+    directory.forgetCaches();
     return new Account(id, newName, newLimit, current.createdAt());
   }
 
@@ -161,6 +161,7 @@ public class AccountAdministration {
         new PhoneNumber(
             new PhoneNumberId(numberId), accountId, e164, networkName, clock.instant());
     phoneNumbers.insert(number);
+    directory.forgetCaches();
     return number;
   }
 
@@ -227,7 +228,7 @@ public class AccountAdministration {
     if (!tokens.revoke(accountId, tokenId, clock.instant())) {
       throw new AccountNotFoundException("Token " + tokenId + " of account " + accountId);
     }
-    directory.forgetCachedTokens();
+    directory.forgetCaches();
   }
 
   private static String requireName(String name) {

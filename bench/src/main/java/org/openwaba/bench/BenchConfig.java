@@ -88,8 +88,8 @@ public record BenchConfig(
           --help                print this help and exit
 
         Option values may be given as "--name value" or "--name=value".
-        Exit status: 0 ok; 1 a phase had no successful request or --verify-status found
-        a non-200; 2 bad arguments.
+        Exit status: 0 ok; 1 a phase had no successful request, or fewer than N looked-up
+        ids answered 200 with --verify-status N; 2 bad arguments.
         """
         .formatted(
             DEFAULT_BASE_URL,
@@ -242,7 +242,8 @@ public record BenchConfig(
     try {
       parsed = Double.parseDouble(value.trim());
     } catch (NumberFormatException e) {
-      throw new UsageException("--rate must be a number of requests per second, got '" + value + "'");
+      throw new UsageException(
+          "--rate must be a number of requests per second, got '" + value + "'");
     }
     if (!(parsed > 0) || Double.isInfinite(parsed) || parsed > 10_000_000) {
       throw new UsageException(
@@ -257,7 +258,8 @@ public record BenchConfig(
     return switch (value.trim().toLowerCase(Locale.ROOT)) {
       case "socket" -> ClientKind.SOCKET;
       case "jdk" -> ClientKind.JDK;
-      default -> throw new UsageException("--client must be 'socket' or 'jdk', got '" + value + "'");
+      default ->
+          throw new UsageException("--client must be 'socket' or 'jdk', got '" + value + "'");
     };
   }
 

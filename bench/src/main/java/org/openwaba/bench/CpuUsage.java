@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * CPU accounting for the report: the generator's own process CPU time (so readers can see how
- * much of a shared machine the generator took) and, on Linux, machine-wide busy time from
- * {@code /proc/stat} (generator plus server plus everything else).
+ * CPU accounting for the report: the generator's own process CPU time (so readers can see how much
+ * of a shared machine the generator took) and, on Linux, machine-wide busy time from {@code
+ * /proc/stat} (generator plus server plus everything else).
  */
 final class CpuUsage {
   private CpuUsage() {}

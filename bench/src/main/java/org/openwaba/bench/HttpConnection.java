@@ -3,8 +3,8 @@ package org.openwaba.bench;
 import java.io.IOException;
 
 /**
- * One in-flight request slot: sends a request, blocks until the whole response is read, and
- * exposes the response body until the next request. Not thread-safe; each worker thread owns one.
+ * One in-flight request slot: sends a request, blocks until the whole response is read, and exposes
+ * the response body until the next request. Not thread-safe; each worker thread owns one.
  */
 interface HttpConnection extends AutoCloseable {
 

@@ -8,10 +8,10 @@ import java.util.Arrays;
 /**
  * Reads HTTP/1.1 responses from a keep-alive connection into reused buffers.
  *
- * <p>Handles Content-Length, chunked transfer coding, bodies delimited by connection close,
- * interim 1xx responses, bodiless statuses (204, 304) and {@code Connection: close}. Bodies longer
- * than {@link #MAX_BODY} bytes are read and discarded past that size. One instance per connection
- * (not thread-safe); call {@link #reset()} whenever a new connection is opened.
+ * <p>Handles Content-Length, chunked transfer coding, bodies delimited by connection close, interim
+ * 1xx responses, bodiless statuses (204, 304) and {@code Connection: close}. Bodies longer than
+ * {@link #MAX_BODY} bytes are read and discarded past that size. One instance per connection (not
+ * thread-safe); call {@link #reset()} whenever a new connection is opened.
  */
 final class HttpResponseReader {
   static final int MAX_BODY = 1 << 20;
@@ -35,10 +35,21 @@ final class HttpResponseReader {
   private int bodyLen;
   private int status;
   private boolean closeAfter;
+  private boolean started;
 
   void reset() {
     pos = 0;
     lim = 0;
+  }
+
+  /** Call before sending a request; {@link #responseStarted()} then tells if any byte came. */
+  void expectResponse() {
+    started = false;
+  }
+
+  /** True once a byte of the current response has been received. */
+  boolean responseStarted() {
+    return started;
   }
 
   int status() {
@@ -70,6 +81,7 @@ final class HttpResponseReader {
     if (pos >= lim && fill(in) < 0) {
       throw new NoResponseException();
     }
+    started = true;
     while (true) {
       readLine(in);
       status = parseStatusLine();

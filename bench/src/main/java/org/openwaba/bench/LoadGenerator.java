@@ -20,9 +20,9 @@ import java.util.function.IntFunction;
  * <ol>
  *   <li><b>Phase 1</b>: {@code POST /v2/send-message} with a bearer token and a JSON body {@code
  *       {"phone_number":"+1415555NNNN","message":"Load test message N *bold*"}}, rotating through
- *       {@code --recipients} numbers, over {@code --connections} concurrent connections, for
- *       {@code --warmup} then {@code --duration} seconds. A request is accepted when it answers
- *       2xx with {@code "status":"success"}.
+ *       {@code --recipients} numbers, over {@code --connections} concurrent connections, for {@code
+ *       --warmup} then {@code --duration} seconds. A request is accepted when it answers 2xx with
+ *       {@code "status":"success"}.
  *   <li>Optionally ({@code --verify-status N}): N random accepted message ids are looked up with
  *       {@code GET /v2/message-status?message_id=...}, counting 200 answers.
  *   <li><b>Phase 2</b>: {@code GET /v2/me} the same way.
@@ -65,7 +65,7 @@ public final class LoadGenerator {
       return 2;
     }
     try {
-      Report report = execute(cfg, target);
+      Report report = execute(cfg, target, err);
       out.print(ReportFormatter.text(report));
       if (cfg.json()) {
         out.println(ReportFormatter.json(report));
@@ -83,7 +83,8 @@ public final class LoadGenerator {
     }
   }
 
-  static Report execute(BenchConfig cfg, Target target) throws InterruptedException {
+  static Report execute(BenchConfig cfg, Target target, PrintStream log)
+      throws InterruptedException {
     byte[][] phones = Recipients.table(cfg.recipients());
     HttpClient jdkClient =
         cfg.client() == BenchConfig.ClientKind.JDK ? JdkHttpConnection.newClient(target) : null;
@@ -93,9 +94,10 @@ public final class LoadGenerator {
             : i -> new SocketHttpConnection(target, phones);
 
     PhaseRunner send =
-        new PhaseRunner(PhaseRunner.Kind.SEND, cfg, target, factory, cfg.verifyStatus());
+        new PhaseRunner(PhaseRunner.Kind.SEND, cfg, target, factory, cfg.verifyStatus(), log);
     PhaseResult sendResult = send.run();
     PhaseRunner.progress(
+        log,
         "send-message: %.1f accepted/s, %d errors",
         sendResult.okPerSecond(),
         sendResult.httpErrors()
@@ -107,12 +109,12 @@ public final class LoadGenerator {
     if (cfg.verifyStatus() > 0) {
       verify = verify(cfg, target, factory, send.sampledIds());
       PhaseRunner.progress(
-          "message-status: %d of %d answered 200", verify.ok200(), verify.checked());
+          log, "message-status: %d of %d answered 200", verify.ok200(), verify.checked());
     }
 
-    PhaseRunner me = new PhaseRunner(PhaseRunner.Kind.ME, cfg, target, factory, 0);
+    PhaseRunner me = new PhaseRunner(PhaseRunner.Kind.ME, cfg, target, factory, 0, log);
     PhaseResult meResult = me.run();
-    PhaseRunner.progress("me: %.1f requests/s", meResult.okPerSecond());
+    PhaseRunner.progress(log, "me: %.1f requests/s", meResult.okPerSecond());
 
     return new Report(
         cfg.baseUri().toString(),

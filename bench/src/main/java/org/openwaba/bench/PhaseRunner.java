@@ -1,9 +1,11 @@
 package org.openwaba.bench;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
@@ -16,8 +18,8 @@ import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 
 /**
- * Runs one phase: {@code connections} worker threads, each owning one {@link HttpConnection},
- * drive one endpoint for warm-up plus duration seconds.
+ * Runs one phase: {@code connections} worker threads, each owning one {@link HttpConnection}, drive
+ * one endpoint for warm-up plus duration seconds.
  *
  * <p>Closed loop (default): a worker sends its next request as soon as the previous response is
  * read; latency is response-complete minus send-start. With a target rate, requests get scheduled
@@ -67,17 +69,21 @@ final class PhaseRunner {
   private final CountDownLatch go = new CountDownLatch(1);
 
   private final List<String> sampledIds = new ArrayList<>();
+  private final PrintStream log;
 
   /**
    * @param connections creates the connection of worker {@code i}
    * @param idSampleSize how many accepted message ids to keep a random sample of (send phase)
+   * @param log where one-line progress messages go (never per request)
    */
   PhaseRunner(
       Kind kind,
       BenchConfig cfg,
       Target target,
       IntFunction<HttpConnection> connections,
-      int idSampleSize) {
+      int idSampleSize,
+      PrintStream log) {
+    this.log = log;
     this.kind = kind;
     this.cfg = cfg;
     this.target = target;
@@ -108,6 +114,7 @@ final class PhaseRunner {
     measureStart = phaseStart + warmupNanos;
     end = measureStart + durationNanos;
     progress(
+        log,
         "%s: %d connections, %d s warm-up, %d s measured%s",
         kind.endpoint,
         n,
@@ -133,8 +140,7 @@ final class PhaseRunner {
       }
     }
     double measuredSeconds = durationNanos / 1e9;
-    double genCores =
-        cpu0 >= 0 && cpu1 >= 0 ? (cpu1 - cpu0) / (double) durationNanos : -1;
+    double genCores = cpu0 >= 0 && cpu1 >= 0 ? (cpu1 - cpu0) / (double) durationNanos : -1;
     double machineCores = CpuUsage.busyCores(machine0, machine1);
     return merge(workers, measuredSeconds, genCores, machineCores);
   }
@@ -320,8 +326,7 @@ final class PhaseRunner {
         }
         slot = (int) j;
       }
-      String id =
-          JsonScan.stringField(connection.body(), connection.bodyLength(), MESSAGE_ID_KEY);
+      String id = JsonScan.stringField(connection.body(), connection.bodyLength(), MESSAGE_ID_KEY);
       if (id == null) {
         acceptedSeen--; // no id in this body: as if it had not been seen
         return;
@@ -340,8 +345,8 @@ final class PhaseRunner {
     }
   }
 
-  static void progress(String fmt, Object... args) {
-    System.err.println("[openwaba-bench] " + String.format(java.util.Locale.ROOT, fmt, args));
-    System.err.flush();
+  static void progress(PrintStream log, String fmt, Object... args) {
+    log.println("[openwaba-bench] " + String.format(Locale.ROOT, fmt, args));
+    log.flush();
   }
 }

@@ -3,8 +3,8 @@ package org.openwaba.bench;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Recipient phone numbers the generator rotates through: {@code +14155550000} upward, only the
- * last four digits varying, so at most {@value #MAX_COUNT} distinct numbers.
+ * Recipient phone numbers the generator rotates through: {@code +14155550000} upward, only the last
+ * four digits varying, so at most {@value #MAX_COUNT} distinct numbers.
  */
 public final class Recipients {
   /** Country code, area code and exchange shared by every generated number. */
@@ -38,7 +38,8 @@ public final class Recipients {
   /** ASCII bytes of the first {@code count} numbers, precomputed so requests need no formatting. */
   public static byte[][] table(int count) {
     if (count < 1 || count > MAX_COUNT) {
-      throw new IllegalArgumentException("recipient count must be 1.." + MAX_COUNT + ", got " + count);
+      throw new IllegalArgumentException(
+          "recipient count must be 1.." + MAX_COUNT + ", got " + count);
     }
     byte[][] t = new byte[count][];
     for (int i = 0; i < count; i++) {

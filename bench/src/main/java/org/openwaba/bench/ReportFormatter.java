@@ -48,7 +48,10 @@ public final class ReportFormatter {
         line(
             sb,
             "other answers",
-            "statuses " + statuses(v.otherStatuses()) + "  transport errors " + v.transportErrors());
+            "statuses "
+                + statuses(v.otherStatuses())
+                + "  transport errors "
+                + v.transportErrors());
       }
       sb.append('\n');
     }
@@ -108,7 +111,9 @@ public final class ReportFormatter {
     line(
         sb,
         "connections opened",
-        p.connectionsOpened() < 0 ? "unknown (jdk client)" : Integer.toString(p.connectionsOpened()));
+        p.connectionsOpened() < 0
+            ? "unknown (jdk client)"
+            : Integer.toString(p.connectionsOpened()));
     line(
         sb,
         "CPU cores used",

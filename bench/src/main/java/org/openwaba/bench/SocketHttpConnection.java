@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 
 /**
  * Keep-alive HTTP/1.1 over one blocking socket, with requests pre-encoded into reused byte arrays
@@ -12,8 +13,9 @@ import java.net.Socket;
  *
  * <p>The connection is (re)opened lazily: after a {@code Connection: close} response (e.g. a
  * server's keep-alive request limit), after an I/O error, or at the first request. If a reused
- * connection turns out to have been closed by the server before it sent a single response byte (an
- * idle keep-alive timeout), the request is retried once on a fresh connection.
+ * connection fails before a single response byte arrived (the server closed it while idle: the
+ * write fails, or the read sees end-of-stream or a reset), the request is retried once on a fresh
+ * connection.
  */
 final class SocketHttpConnection implements HttpConnection {
   private final Target target;
@@ -51,14 +53,21 @@ final class SocketHttpConnection implements HttpConnection {
     boolean reused = socket != null && requestsOnSocket > 0;
     try {
       return attempt(req, len);
-    } catch (HttpResponseReader.NoResponseException e) {
-      close();
-      if (!reused) {
-        throw e;
-      }
-      return attempt(req, len); // stale keep-alive connection: one retry on a fresh one
     } catch (IOException | RuntimeException e) {
       close();
+      if (reused
+          && e instanceof IOException
+          && !(e instanceof SocketTimeoutException)
+          && !reader.responseStarted()) {
+        // The server had closed the idle keep-alive connection (write failed, or EOF / reset
+        // before the first response byte): retry once on a fresh connection.
+        try {
+          return attempt(req, len);
+        } catch (IOException | RuntimeException again) {
+          close();
+          throw again;
+        }
+      }
       throw e;
     }
   }
@@ -67,6 +76,7 @@ final class SocketHttpConnection implements HttpConnection {
     if (socket == null) {
       open();
     }
+    reader.expectResponse();
     out.write(req, 0, len);
     out.flush();
     int status = reader.read(in);

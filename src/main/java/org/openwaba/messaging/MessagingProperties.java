@@ -1,0 +1,28 @@
+package org.openwaba.messaging;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the send pipeline, under {@code openwaba.messaging}.
+ *
+ * @param dispatchBatchSize messages claimed from the queue and handed over per transaction
+ * @param dispatchPollInterval how often the dispatcher looks for due retries when nothing woke it
+ * @param dispatchLease how long a claim lasts; a claim whose worker died is taken again after it
+ * @param dispatchMaxAttempts hand-over attempts before a message is marked failed (code 131000)
+ * @param retryBaseDelay the delay before the first retry; each later one doubles, with ±20% jitter
+ * @param retryMaxDelay the longest delay between two attempts
+ */
+@Validated
+@ConfigurationProperties("openwaba.messaging")
+public record MessagingProperties(
+    @DefaultValue("256") @Min(1) @Max(5000) int dispatchBatchSize,
+    @DefaultValue("250ms") Duration dispatchPollInterval,
+    @DefaultValue("30s") Duration dispatchLease,
+    @DefaultValue("10") @Min(1) int dispatchMaxAttempts,
+    @DefaultValue("1s") Duration retryBaseDelay,
+    @DefaultValue("5m") Duration retryMaxDelay) {}

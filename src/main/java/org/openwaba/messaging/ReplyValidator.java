@@ -1,0 +1,43 @@
+package org.openwaba.messaging;
+
+import org.openwaba.accounts.AccountId;
+import org.openwaba.messaging.store.MessageStore;
+import org.openwaba.platform.InvalidRequestException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks that {@code reply_to} names a message the same account exchanged with the same
+ * recipient. Any other id, including another account's, gets the same answer, so that ids of other
+ * accounts cannot be probed.
+ */
+@Component
+class ReplyValidator {
+
+  private final MessageStore messages;
+
+  ReplyValidator(MessageStore messages) {
+    this.messages = messages;
+  }
+
+  void requireReplyable(AccountId accountId, String replyTo, String recipient) {
+    if (!MessageId.isWellFormed(replyTo)) {
+      throw new InvalidRequestException(
+          "Invalid reply_to", "reply_to must be a message id of the form wamid.…");
+    }
+    boolean replyable =
+        messages
+            .find(new MessageId(replyTo))
+            .filter(m -> m.accountId().equals(accountId))
+            .filter(m -> m.recipient().equals(recipient))
+            .isPresent();
+    if (!replyable) {
+      throw new InvalidRequestException(
+          "Invalid reply_to",
+          "reply_to must name a message this account exchanged with "
+              + recipient
+              + "; "
+              + replyTo
+              + " is not one");
+    }
+  }
+}

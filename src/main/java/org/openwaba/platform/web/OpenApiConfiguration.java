@@ -1,0 +1,45 @@
+package org.openwaba.platform.web;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Describes the API for the OpenAPI document ({@code /v3/api-docs}) and its browsable UI ({@code
+ * /swagger-ui.html}), with the two ways callers authenticate.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+  @Bean
+  OpenAPI openWabaOpenApi() {
+    return new OpenAPI()
+        .info(
+            new Info()
+                .title("OpenWABA")
+                .description(
+                    "Open-source, self-hostable WhatsApp Business API with a built-in sandbox"
+                        + " network. Errors use the envelope {status, code, error_code, message,"
+                        + " details, request_id}; see docs/error-codes.md.")
+                .version("v2")
+                .license(new License().name("Apache-2.0")))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    "bearerToken",
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .description("An account's access token"))
+                .addSecuritySchemes(
+                    "adminKey",
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .description("The operator's admin key (OPENWABA_ADMIN_KEY)")));
+  }
+}
