@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param dispatchMaxAttempts hand-over attempts before a message is marked failed (code 131000)
  * @param retryBaseDelay the delay before the first retry; each later one doubles, with ±20% jitter
  * @param retryMaxDelay the longest delay between two attempts
+ * @param dispatchPaused hold all outbound delivery (for maintenance of a network): messages are
+ *     still accepted and queued durably, and go out once the server runs without this setting
  */
 @Validated
 @ConfigurationProperties("openwaba.messaging")
@@ -25,4 +27,5 @@ public record MessagingProperties(
     @DefaultValue("30s") Duration dispatchLease,
     @DefaultValue("10") @Min(1) int dispatchMaxAttempts,
     @DefaultValue("1s") Duration retryBaseDelay,
-    @DefaultValue("5m") Duration retryMaxDelay) {}
+    @DefaultValue("5m") Duration retryMaxDelay,
+    @DefaultValue("false") boolean dispatchPaused) {}

@@ -46,6 +46,10 @@ public class DispatchWorker implements SmartLifecycle {
   @Override
   public synchronized void start() {
     running = true;
+    if (properties.dispatchPaused()) {
+      log.warn("dispatch_paused: messages are accepted and queued but not delivered");
+      return;
+    }
     thread = new Thread(this::run, "dispatch-worker");
     thread.setDaemon(true);
     thread.start();
