@@ -59,8 +59,8 @@ public class SandboxDevices {
   }
 
   /**
-   * The device's state as this account sees it. A device not used yet is shown with its
-   * behaviour's defaults; looking at it does not create it.
+   * The device's state as this account sees it. A device not used yet is shown with its behaviour's
+   * defaults; looking at it does not create it.
    */
   @Transactional(readOnly = true)
   public SandboxDevice device(AccountId accountId, String number) {

@@ -4,8 +4,8 @@ import org.openwaba.platform.ApiException;
 import org.openwaba.platform.ErrorCode;
 
 /**
- * The device did not receive this message from the caller's account (it may not exist, or belong
- * to another account): HTTP 404, code 190404.
+ * The device did not receive this message from the caller's account (it may not exist, or belong to
+ * another account): HTTP 404, code 190404.
  */
 public class SandboxMessageNotFoundException extends ApiException {
 

@@ -17,16 +17,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The sandbox delivery network: hands each message to a virtual device, scoped by business
- * account, which reports it {@code DELIVERED} after {@code openwaba.sandbox.delivered-delay} (1 s)
- * and {@code READ} after a further {@code openwaba.sandbox.read-delay} (3 s), unless the recipient
- * is one of the magic numbers listed in {@link DeviceBehaviour}. Reports are {@link
+ * The sandbox delivery network: hands each message to a virtual device, scoped by business account,
+ * which reports it {@code DELIVERED} after {@code openwaba.sandbox.delivered-delay} (1 s) and
+ * {@code READ} after a further {@code openwaba.sandbox.read-delay} (3 s), unless the recipient is
+ * one of the magic numbers listed in {@link DeviceBehaviour}. Reports are {@link
  * DeliveryStatusReported} events published synchronously inside a transaction that also records
  * them in the sandbox's tables; each is published once, DELIVERED before READ.
  *
- * <p>Delays are durable: pending receipts are rows that a background worker applies when they
- * come due, so a restart does not lose them. A zero delay is applied inside {@link #deliver}
- * itself. Thread-safe.
+ * <p>Delays are durable: pending receipts are rows that a background worker applies when they come
+ * due, so a restart does not lose them. A zero delay is applied inside {@link #deliver} itself.
+ * Thread-safe.
  */
 @Component
 public class SandboxNetwork implements DeliveryNetwork {
@@ -63,8 +63,8 @@ public class SandboxNetwork implements DeliveryNetwork {
 
   /**
    * Stores the message on its recipient's device, creating the device on first use, and reports or
-   * schedules its receipts. A message to the not-on-WhatsApp number is reported FAILED (131026)
-   * and nothing is stored, so a repeat reports FAILED again.
+   * schedules its receipts. A message to the not-on-WhatsApp number is reported FAILED (131026) and
+   * nothing is stored, so a repeat reports FAILED again.
    *
    * <p>Idempotent by message id: a message handed over again is ignored and nothing is reported.
    * Joins the caller's transaction, or starts one.

@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The sandbox network and its API as clients see them, with zero delays (application-test.yml);
- * run on both databases. Deliveries are driven through the {@link SandboxNetwork} bean, as the
+ * The sandbox network and its API as clients see them, with zero delays (application-test.yml); run
+ * on both databases. Deliveries are driven through the {@link SandboxNetwork} bean, as the
  * dispatcher would, and reports are observed through {@link RecordedReports}.
  */
 abstract class SandboxApiHttpContract {
@@ -150,7 +150,9 @@ abstract class SandboxApiHttpContract {
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
-            () -> ids.forEach(id -> assertThat(reports.statusesOf(id)).containsExactly(DELIVERED, READ)));
+            () ->
+                ids.forEach(
+                    id -> assertThat(reports.statusesOf(id)).containsExactly(DELIVERED, READ)));
     assertThat(reports.reportedWith(DELIVERED, ids)).containsExactlyElementsOf(ids);
     assertThat(device(OFFLINE_NUMBER, tenant.token()).get("counts").get("read").asInt())
         .isEqualTo(3);
@@ -237,8 +239,7 @@ abstract class SandboxApiHttpContract {
     var foreignRead = read(RECIPIENT, message.messageId(), other.token());
     assertThat(foreignRead.status()).isEqualTo(404);
     assertThat(foreignRead.json().get("error_code").asInt()).isEqualTo(190404);
-    assertThat(patchOnline(RECIPIENT, other.token(), "{\"online\":false}").status())
-        .isEqualTo(200);
+    assertThat(patchOnline(RECIPIENT, other.token(), "{\"online\":false}").status()).isEqualTo(200);
 
     assertThat(device(RECIPIENT, tenant.token()).get("online").asBoolean()).isTrue();
     assertThat(messages(RECIPIENT, tenant.token()).get("data")).hasSize(1);

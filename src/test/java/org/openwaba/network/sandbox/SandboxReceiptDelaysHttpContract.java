@@ -79,7 +79,9 @@ abstract class SandboxReceiptDelaysHttpContract {
     await()
         .atMost(PATIENCE)
         .untilAsserted(
-            () -> assertThat(reports.statusesOf(message.messageId())).containsExactly(DELIVERED, READ));
+            () ->
+                assertThat(reports.statusesOf(message.messageId()))
+                    .containsExactly(DELIVERED, READ));
     JsonNode done = only(RECIPIENT);
     Instant deliveredAt = Instant.parse(done.get("delivered_at").asString());
     Instant readAt = Instant.parse(done.get("read_at").asString());
@@ -99,7 +101,9 @@ abstract class SandboxReceiptDelaysHttpContract {
     await()
         .atMost(PATIENCE)
         .untilAsserted(
-            () -> assertThat(reports.statusesOf(message.messageId())).containsExactly(DELIVERED, READ));
+            () ->
+                assertThat(reports.statusesOf(message.messageId()))
+                    .containsExactly(DELIVERED, READ));
     JsonNode done = only(SLOW_NUMBER);
     assertThat(Instant.parse(done.get("delivered_at").asString()))
         .isAfterOrEqualTo(Instant.parse(done.get("received_at").asString()).plus(SLOW_DELAY));
@@ -116,7 +120,9 @@ abstract class SandboxReceiptDelaysHttpContract {
     await()
         .atMost(PATIENCE)
         .untilAsserted(
-            () -> ids.forEach(id -> assertThat(reports.statusesOf(id)).containsExactly(DELIVERED, READ)));
+            () ->
+                ids.forEach(
+                    id -> assertThat(reports.statusesOf(id)).containsExactly(DELIVERED, READ)));
     assertThat(reports.reportedWith(DELIVERED, ids)).containsExactlyElementsOf(ids);
   }
 
@@ -135,7 +141,9 @@ abstract class SandboxReceiptDelaysHttpContract {
     await()
         .atMost(PATIENCE)
         .untilAsserted(
-            () -> ids.forEach(id -> assertThat(reports.statusesOf(id)).containsExactly(DELIVERED, READ)));
+            () ->
+                ids.forEach(
+                    id -> assertThat(reports.statusesOf(id)).containsExactly(DELIVERED, READ)));
     assertThat(reports.reportedWith(DELIVERED, ids)).containsExactlyElementsOf(ids);
     assertThat(reports.of(first.messageId()).get(0).at())
         .isAfterOrEqualTo(beforeSwitch.plus(DELIVERED_DELAY));
@@ -176,9 +184,7 @@ abstract class SandboxReceiptDelaysHttpContract {
     deliver(message);
     assertThat(patchOnline(SLOW_NUMBER, false).status()).isEqualTo(200);
 
-    await()
-        .atMost(PATIENCE)
-        .until(() -> receipts.ofMessage(message.messageId()).isEmpty());
+    await().atMost(PATIENCE).until(() -> receipts.ofMessage(message.messageId()).isEmpty());
     assertThat(reports.of(message.messageId())).isEmpty();
     assertThat(only(SLOW_NUMBER).get("delivered_at").isNull()).isTrue();
 
@@ -187,7 +193,9 @@ abstract class SandboxReceiptDelaysHttpContract {
     await()
         .atMost(PATIENCE)
         .untilAsserted(
-            () -> assertThat(reports.statusesOf(message.messageId())).containsExactly(DELIVERED, READ));
+            () ->
+                assertThat(reports.statusesOf(message.messageId()))
+                    .containsExactly(DELIVERED, READ));
   }
 
   private void deliver(OutboundMessage message) {

@@ -16,8 +16,8 @@ import org.openwaba.network.TextStyle;
 import org.openwaba.testing.ApiClient;
 
 /**
- * A business account created through the admin API for one test, with a sandbox phone number and
- * a token, so that each test starts with devices nobody has used.
+ * A business account created through the admin API for one test, with a sandbox phone number and a
+ * token, so that each test starts with devices nobody has used.
  */
 record SandboxTenant(
     AccountId accountId, PhoneNumberId phoneNumberId, String businessNumber, String token) {
@@ -30,7 +30,8 @@ record SandboxTenant(
   static SandboxTenant create(ApiClient api) {
     String accountId = createAccount(api);
     for (int attempt = 0; ; attempt++) {
-      String number = "+1312555" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+      String number =
+          "+1312555" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
       var added =
           api.postJson(
               "/admin/v1/accounts/" + accountId + "/phone-numbers",

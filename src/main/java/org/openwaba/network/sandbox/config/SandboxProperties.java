@@ -12,8 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * moment the previous step happened on the server's clock; a zero delay applies the step at once,
  * in the transaction that caused it.
  *
- * @param deliveredDelay how long after a message reaches an online device it is reported
- *     delivered; zero reports it inside {@code deliver()} itself
+ * @param deliveredDelay how long after a message reaches an online device it is reported delivered;
+ *     zero reports it inside {@code deliver()} itself
  * @param readDelay how long after delivery a device that reads by itself reports the message read;
  *     zero reports it together with the delivery
  * @param slowDeliveryDelay the delivery delay of the slow magic number {@code +12025550104}

@@ -43,8 +43,7 @@ public class ReceiptReporter {
 
   /** Reports that a message cannot reach any device. */
   public void failed(String messageId, DeliveryError error, Instant at) {
-    events.publishEvent(
-        new DeliveryStatusReported(messageId, DeliveryStatus.FAILED, at, error));
+    events.publishEvent(new DeliveryStatusReported(messageId, DeliveryStatus.FAILED, at, error));
   }
 
   /**
@@ -103,8 +102,7 @@ public class ReceiptReporter {
   }
 
   private void afterDelivery(Receipt delivered, Instant deliveredAt) {
-    Instant readDue =
-        timings.readDue(DeviceBehaviour.of(delivered.deviceNumber()), deliveredAt);
+    Instant readDue = timings.readDue(DeviceBehaviour.of(delivered.deviceNumber()), deliveredAt);
     if (readDue == null) {
       return;
     }

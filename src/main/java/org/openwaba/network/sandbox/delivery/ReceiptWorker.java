@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Applies receipts when they come due, on one platform thread started and stopped with the
  * application context. Every {@code openwaba.sandbox.poll-interval} it claims up to {@code
- * batch-size} due receipts and applies them in one transaction; a full batch is followed at once
- * by the next. Claiming deletes the rows in the applying transaction, so two servers sharing one
+ * batch-size} due receipts and applies them in one transaction; a full batch is followed at once by
+ * the next. Claiming deletes the rows in the applying transaction, so two servers sharing one
  * PostgreSQL never apply the same receipt twice.
  *
  * <p>If a batch fails, its receipts are applied one per transaction so that one bad receipt cannot

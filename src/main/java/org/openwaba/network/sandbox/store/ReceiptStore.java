@@ -77,7 +77,8 @@ public class ReceiptStore {
    * claimer on PostgreSQL waits for this transaction and then gets none of the same receipts.
    */
   public List<Receipt> claimDue(Instant now, int limit) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             "DELETE FROM network_sandbox_receipt WHERE (message_id, kind) IN ("
                 + "SELECT message_id, kind FROM network_sandbox_receipt WHERE due_at <= ?"
                 + " ORDER BY due_at, seq LIMIT ?) RETURNING "
@@ -112,8 +113,8 @@ public class ReceiptStore {
 
   /** The receipts queued for the message, in {@link Receipt#APPLY_ORDER}. */
   public List<Receipt> ofMessage(String messageId) {
-    return jdbc.sql(
-            "SELECT " + RECEIPT_COLUMNS + " FROM network_sandbox_receipt WHERE message_id = ?")
+    return jdbc
+        .sql("SELECT " + RECEIPT_COLUMNS + " FROM network_sandbox_receipt WHERE message_id = ?")
         .param(messageId)
         .query(ReceiptStore::map)
         .list()

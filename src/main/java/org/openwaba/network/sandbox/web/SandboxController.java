@@ -52,8 +52,7 @@ class SandboxController {
       @Parameter(hidden = true) AuthenticatedAccount account,
       @PathVariable String number,
       @Valid @RequestBody OnlineRequest request) {
-    return DeviceView.of(
-        devices.setOnline(account.accountId(), e164(number), request.online()));
+    return DeviceView.of(devices.setOnline(account.accountId(), e164(number), request.online()));
   }
 
   @GetMapping("/messages")

@@ -36,7 +36,9 @@ class SandboxPropertiesTests {
   void refusesAPollIntervalShorterThanOneMillisecond() {
     assertThatIllegalArgumentException()
         .isThrownBy(
-            () -> new SandboxProperties(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, 1))
+            () ->
+                new SandboxProperties(
+                    Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, 1))
         .withMessageContaining("openwaba.sandbox.poll-interval");
   }
 }

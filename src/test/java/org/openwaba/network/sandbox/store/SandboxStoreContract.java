@@ -56,8 +56,21 @@ abstract class SandboxStoreContract {
     StoredMessage first = message(account, DEVICE, 1, null);
     StoredMessage second =
         new StoredMessage(
-            first.messageId(), account, DEVICE, 2, first.phoneNumberId(), first.from(), "text",
-            "another body", List.of(), true, "wamid.other", BASE, BASE, BASE, BASE);
+            first.messageId(),
+            account,
+            DEVICE,
+            2,
+            first.phoneNumberId(),
+            first.from(),
+            "text",
+            "another body",
+            List.of(),
+            true,
+            "wamid.other",
+            BASE,
+            BASE,
+            BASE,
+            BASE);
 
     assertThat(messages.insertIfAbsent(first)).isTrue();
     assertThat(messages.insertIfAbsent(second)).isFalse();
@@ -211,8 +224,10 @@ abstract class SandboxStoreContract {
     Receipt first = receipt(ReceiptKind.DELIVERED, BASE, 1);
     receipts.schedule(first);
     receipts.schedule(
-        new Receipt(first.messageId(), ReceiptKind.DELIVERED, BASE.plusSeconds(9), account, DEVICE, 1));
-    Receipt read = new Receipt(first.messageId(), ReceiptKind.READ, BASE.plusSeconds(1), account, DEVICE, 1);
+        new Receipt(
+            first.messageId(), ReceiptKind.DELIVERED, BASE.plusSeconds(9), account, DEVICE, 1));
+    Receipt read =
+        new Receipt(first.messageId(), ReceiptKind.READ, BASE.plusSeconds(1), account, DEVICE, 1);
     receipts.schedule(read);
 
     assertThat(receipts.ofMessage(first.messageId())).containsExactly(first, read);
@@ -280,7 +295,9 @@ abstract class SandboxStoreContract {
   @Test
   void listsTheNewestMessagesOfOneAccountNewestLast() {
     List<StoredMessage> sent =
-        IntStream.rangeClosed(1, 5).mapToObj(i -> stored(message(account, DEVICE, i, null))).toList();
+        IntStream.rangeClosed(1, 5)
+            .mapToObj(i -> stored(message(account, DEVICE, i, null)))
+            .toList();
     stored(message(otherAccount(), DEVICE, 6, null));
 
     assertThat(messages.latest(account, DEVICE, 3)).containsExactlyElementsOf(sent.subList(2, 5));
@@ -314,8 +331,7 @@ abstract class SandboxStoreContract {
   }
 
   private static Tuple backlogEntry(StoredMessage message, Instant due) {
-    return Tuple.tuple(
-        message.messageId(), ReceiptKind.DELIVERED, due, message.seq());
+    return Tuple.tuple(message.messageId(), ReceiptKind.DELIVERED, due, message.seq());
   }
 
   private static AccountId otherAccount() {

@@ -16,8 +16,7 @@ class SpansJsonTests {
         List.of(
             new TextSpan("Hi ", Set.of()),
             new TextSpan(
-                "there",
-                Set.of(TextStyle.STRIKETHROUGH, TextStyle.BOLD, TextStyle.ITALIC)));
+                "there", Set.of(TextStyle.STRIKETHROUGH, TextStyle.BOLD, TextStyle.ITALIC)));
 
     assertThat(SpansJson.write(spans))
         .isEqualTo(
