@@ -198,15 +198,61 @@ abstract class SandboxReceiptDelaysHttpContract {
                     .containsExactly(DELIVERED, READ));
   }
 
+  @Test
+  void oneFailingReceiptDoesNotHoldBackTheOthersAndIsRetriedLater() {
+    OutboundMessage healthy = tenant.message(RECIPIENT);
+    OutboundMessage poisoned =
+        withId(tenant.message(RECIPIENT), PoisonedReports.PREFIX + healthy.messageId());
+    deliver(poisoned);
+    deliver(healthy);
+    Instant firstDue = receipts.ofMessage(poisoned.messageId()).get(0).dueAt();
+
+    try {
+      await()
+          .atMost(PATIENCE)
+          .untilAsserted(
+              () ->
+                  assertThat(reports.statusesOf(healthy.messageId()))
+                      .containsExactly(DELIVERED, READ));
+      assertThat(reports.of(poisoned.messageId())).isEmpty();
+      assertThat(receipts.ofMessage(poisoned.messageId()))
+          .singleElement()
+          .satisfies(
+              receipt -> assertThat(receipt.dueAt()).isAfterOrEqualTo(firstDue.plusSeconds(5)));
+      assertThat(only(RECIPIENT, 2).get(0).get("delivered_at").isNull()).isTrue();
+    } finally {
+      receipts.cancel(poisoned.messageId());
+    }
+  }
+
   private void deliver(OutboundMessage message) {
     transactions.executeWithoutResult(status -> network.deliver(message));
   }
 
   private JsonNode only(String number) {
+    return only(number, 1).get(0);
+  }
+
+  private JsonNode only(String number, int count) {
     var response = api.get("/v2/sandbox/devices/" + number + "/messages", tenant.token());
     assertThat(response.status()).as(response.body()).isEqualTo(200);
-    assertThat(response.json().get("data")).hasSize(1);
-    return response.json().get("data").get(0);
+    assertThat(response.json().get("data")).hasSize(count);
+    return response.json().get("data");
+  }
+
+  private static OutboundMessage withId(OutboundMessage message, String id) {
+    return new OutboundMessage(
+        id,
+        message.accountId(),
+        message.phoneNumberId(),
+        message.from(),
+        message.to(),
+        message.type(),
+        message.body(),
+        message.spans(),
+        message.previewUrl(),
+        message.replyTo(),
+        message.acceptedAt());
   }
 
   private ApiClient.Response patchOnline(String number, boolean online) {

@@ -47,7 +47,7 @@ class ReceiptWorker implements SmartLifecycle {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final SandboxProperties properties;
-  private final Counter applied;
+  private final Counter claimedReceipts;
   private final Counter failures;
   private final Object sleeper = new Object();
   private volatile boolean running;
@@ -65,7 +65,7 @@ class ReceiptWorker implements SmartLifecycle {
     this.transactions = transactions;
     this.clock = clock;
     this.properties = properties;
-    this.applied = meters.counter("openwaba.sandbox.receipt.claimed");
+    this.claimedReceipts = meters.counter("openwaba.sandbox.receipt.claimed");
     this.failures = meters.counter("openwaba.sandbox.receipt.failures");
   }
 
@@ -145,7 +145,7 @@ class ReceiptWorker implements SmartLifecycle {
           batchFailure.toString());
       claimed.forEach(receipt -> applyAlone(receipt, now));
     }
-    applied.increment(claimed.size());
+    claimedReceipts.increment(claimed.size());
     return claimed.size();
   }
 
