@@ -1,0 +1,35 @@
+package org.openwaba.network.sandbox;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.openwaba.network.TextSpan;
+
+/**
+ * A message a sandbox device was handed, with what became of it.
+ *
+ * @param messageId the {@code wamid.…} id
+ * @param from the business number it came from, in E.164
+ * @param body the text as the business wrote it, markers included
+ * @param spans the parsed formatting, as the device renders it
+ * @param replyTo the id of the message this one quotes, if any
+ * @param receivedAt when the sandbox network was handed the message
+ * @param deliveredAt when the device reported it delivered, if it did
+ * @param readAt when the device reported it read, if it did; never before {@code deliveredAt}
+ */
+public record ReceivedMessage(
+    String messageId,
+    String from,
+    String type,
+    String body,
+    List<TextSpan> spans,
+    boolean previewUrl,
+    @Nullable String replyTo,
+    Instant receivedAt,
+    @Nullable Instant deliveredAt,
+    @Nullable Instant readAt) {
+
+  public ReceivedMessage {
+    spans = List.copyOf(spans);
+  }
+}

@@ -1,0 +1,172 @@
+package org.openwaba.network.sandbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.openwaba.accounts.AccountDirectory;
+import org.openwaba.accounts.AccountId;
+import org.openwaba.network.sandbox.delivery.ReceiptReporter;
+import org.openwaba.network.sandbox.delivery.ReceiptTimings;
+import org.openwaba.network.sandbox.store.DeviceStore;
+import org.openwaba.network.sandbox.store.MessageCounts;
+import org.openwaba.network.sandbox.store.ReceiptStore;
+import org.openwaba.network.sandbox.store.ReceivedMessageStore;
+import org.openwaba.network.sandbox.store.StoredMessage;
+import org.openwaba.platform.InvalidRequestException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a business account may see and do with its sandbox devices: a device's state, the messages
+ * it received from the account, switching it on or off line, and reading a message. Backs the
+ * sandbox API under {@code /v2/sandbox}.
+ *
+ * <p>Devices are scoped per account: an account never sees, changes or reads another account's
+ * devices or messages, even for the same number. Every method refuses accounts that have no phone
+ * number on the sandbox network with {@link SandboxForbiddenException} (403, 190403). Numbers must
+ * already be in E.164. Thread-safe.
+ */
+@Service
+public class SandboxDevices {
+
+  /** The most messages {@link #messages} returns at once. */
+  public static final int MAX_LIMIT = 1000;
+
+  private final AccountDirectory directory;
+  private final DeviceStore devices;
+  private final ReceivedMessageStore messages;
+  private final ReceiptStore receipts;
+  private final ReceiptTimings timings;
+  private final ReceiptReporter reporter;
+  private final Clock clock;
+
+  SandboxDevices(
+      AccountDirectory directory,
+      DeviceStore devices,
+      ReceivedMessageStore messages,
+      ReceiptStore receipts,
+      ReceiptTimings timings,
+      ReceiptReporter reporter,
+      Clock clock) {
+    this.directory = directory;
+    this.devices = devices;
+    this.messages = messages;
+    this.receipts = receipts;
+    this.timings = timings;
+    this.reporter = reporter;
+    this.clock = clock;
+  }
+
+  /**
+   * The device's state as this account sees it. A device not used yet is shown with its behaviour's
+   * defaults; looking at it does not create it.
+   */
+  @Transactional(readOnly = true)
+  public SandboxDevice device(AccountId accountId, String number) {
+    requireSandbox(accountId);
+    return state(accountId, number);
+  }
+
+  /**
+   * Switches the device on or off line, creating it if needed. Switching it online queues the
+   * delivery of every message waiting on it, in the order they were sent, due after the device's
+   * delivery delay; the worker applies them within {@code openwaba.sandbox.poll-interval} of that.
+   * Switching to the current state changes nothing.
+   *
+   * @throws InvalidRequestException (400, 132000) for the not-on-WhatsApp magic number
+   */
+  @Transactional
+  public SandboxDevice setOnline(AccountId accountId, String number, boolean online) {
+    requireSandbox(accountId);
+    DeviceBehaviour behaviour = DeviceBehaviour.of(number);
+    if (behaviour == DeviceBehaviour.NOT_ON_WHATSAPP) {
+      throw new InvalidRequestException(
+          "Not on WhatsApp",
+          number
+              + " is the sandbox's not-on-WhatsApp magic number: there is no device to switch"
+              + " on or off line");
+    }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    devices.createIfAbsent(accountId, number, behaviour.startsOnline(), now);
+    if (devices.setOnline(accountId, number, online) && online) {
+      receipts.scheduleBacklog(accountId, number, now.plus(timings.deliveryDelay(behaviour)));
+    }
+    return state(accountId, number);
+  }
+
+  /**
+   * The last {@code limit} messages the device received from this account, oldest first (newest
+   * last).
+   *
+   * @param limit 1 to {@value #MAX_LIMIT}
+   * @throws InvalidRequestException (400, 132000) for a limit out of range
+   */
+  @Transactional(readOnly = true)
+  public List<ReceivedMessage> messages(AccountId accountId, String number, int limit) {
+    requireSandbox(accountId);
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new InvalidRequestException(
+          "Invalid limit", "limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+    }
+    return messages.latest(accountId, number, limit).stream()
+        .map(SandboxDevices::received)
+        .toList();
+  }
+
+  /**
+   * The device's user reads the message: it is reported DELIVERED first if it was not delivered
+   * yet, then READ. Reading it again changes and reports nothing.
+   *
+   * @throws SandboxMessageNotFoundException (404, 190404) if the device received no such message
+   *     from this account
+   */
+  @Transactional
+  public ReceivedMessage read(AccountId accountId, String number, String messageId) {
+    requireSandbox(accountId);
+    StoredMessage message =
+        messages
+            .find(accountId, number, messageId)
+            .orElseThrow(() -> new SandboxMessageNotFoundException(number, messageId));
+    reporter.readByUser(message, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    return received(messages.find(accountId, number, messageId).orElseThrow());
+  }
+
+  private SandboxDevice state(AccountId accountId, String number) {
+    DeviceBehaviour behaviour = DeviceBehaviour.of(number);
+    boolean online = devices.online(accountId, number).orElse(behaviour.startsOnline());
+    MessageCounts counts = messages.counts(accountId, number);
+    return new SandboxDevice(
+        number,
+        online,
+        behaviour,
+        new SandboxDevice.Counts(
+            counts.received(),
+            counts.received() - counts.delivered(),
+            counts.delivered(),
+            counts.read()));
+  }
+
+  private void requireSandbox(AccountId accountId) {
+    boolean hasSandboxNumber =
+        directory.phoneNumbers(accountId).stream()
+            .anyMatch(number -> SandboxNetwork.NAME.equals(number.network()));
+    if (!hasSandboxNumber) {
+      throw new SandboxForbiddenException(accountId);
+    }
+  }
+
+  private static ReceivedMessage received(StoredMessage message) {
+    return new ReceivedMessage(
+        message.messageId(),
+        message.from(),
+        message.type(),
+        message.body(),
+        message.spans(),
+        message.previewUrl(),
+        message.replyTo(),
+        message.receivedAt(),
+        message.deliveredAt(),
+        message.readAt());
+  }
+}

@@ -1,0 +1,38 @@
+package org.openwaba.network.sandbox.store;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.openwaba.accounts.AccountId;
+import org.openwaba.accounts.PhoneNumberId;
+import org.openwaba.network.TextSpan;
+
+/**
+ * A message as a device received it: one row of {@code network_sandbox_message}.
+ *
+ * @param deviceNumber the receiving device, in E.164
+ * @param seq the message's position among the messages its device was handed, from 1
+ * @param from the business number, in E.164
+ * @param receivedAt when the network was handed the message
+ */
+public record StoredMessage(
+    String messageId,
+    AccountId accountId,
+    String deviceNumber,
+    long seq,
+    PhoneNumberId phoneNumberId,
+    String from,
+    String type,
+    String body,
+    List<TextSpan> spans,
+    boolean previewUrl,
+    @Nullable String replyTo,
+    Instant acceptedAt,
+    Instant receivedAt,
+    @Nullable Instant deliveredAt,
+    @Nullable Instant readAt) {
+
+  public StoredMessage {
+    spans = List.copyOf(spans);
+  }
+}

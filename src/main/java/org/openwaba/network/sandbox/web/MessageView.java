@@ -1,0 +1,53 @@
+package org.openwaba.network.sandbox.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.openwaba.network.TextSpan;
+import org.openwaba.network.sandbox.ReceivedMessage;
+
+/**
+ * A received message as the sandbox API shows it. Absent values are written as {@code null}, not
+ * left out, so that clients see every field; times are ISO-8601 in UTC.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record MessageView(
+    String messageId,
+    String from,
+    String type,
+    String body,
+    List<SpanView> formatting,
+    boolean previewUrl,
+    @Nullable String replyTo,
+    Instant receivedAt,
+    @Nullable Instant deliveredAt,
+    @Nullable Instant readAt) {
+
+  /** A run of text and its styles, such as {@code {"text": "hi", "styles": ["bold"]}}. */
+  record SpanView(String text, List<String> styles) {
+    static SpanView of(TextSpan span) {
+      return new SpanView(
+          span.text(),
+          span.styles().stream()
+              .sorted()
+              .map(style -> style.name().toLowerCase(Locale.ROOT))
+              .toList());
+    }
+  }
+
+  static MessageView of(ReceivedMessage message) {
+    return new MessageView(
+        message.messageId(),
+        message.from(),
+        message.type(),
+        message.body(),
+        message.spans().stream().map(SpanView::of).toList(),
+        message.previewUrl(),
+        message.replyTo(),
+        message.receivedAt(),
+        message.deliveredAt(),
+        message.readAt());
+  }
+}

@@ -1,0 +1,86 @@
+package org.openwaba.network.sandbox.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.openwaba.accounts.AuthenticatedAccount;
+import org.openwaba.network.sandbox.SandboxDevices;
+import org.openwaba.platform.InternationalNumbers;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sandbox API: look at a virtual device, switch it on or off line, list what it received and
+ * make it read a message. {@code {number}} is in international format with its {@code +}, literal
+ * or encoded as {@code %2B}.
+ */
+@RestController
+@RequestMapping(path = "/v2/sandbox/devices/{number}", produces = "application/json")
+@Tag(name = "Sandbox", description = "Virtual devices of the sandbox network")
+@SecurityRequirement(name = "bearerToken")
+class SandboxController {
+
+  record ListView<T>(List<T> data) {}
+
+  private final SandboxDevices devices;
+
+  SandboxController(SandboxDevices devices) {
+    this.devices = devices;
+  }
+
+  @GetMapping
+  @Operation(summary = "A sandbox device's state: online, behaviour and message counts")
+  DeviceView device(
+      @Parameter(hidden = true) AuthenticatedAccount account, @PathVariable String number) {
+    return DeviceView.of(devices.device(account.accountId(), e164(number)));
+  }
+
+  @PatchMapping(consumes = "application/json")
+  @Operation(
+      summary = "Switch a sandbox device on or off line",
+      description = "Switching it online delivers the messages waiting on it, in order")
+  DeviceView setOnline(
+      @Parameter(hidden = true) AuthenticatedAccount account,
+      @PathVariable String number,
+      @Valid @RequestBody OnlineRequest request) {
+    return DeviceView.of(devices.setOnline(account.accountId(), e164(number), request.online()));
+  }
+
+  @GetMapping("/messages")
+  @Operation(summary = "The messages a sandbox device received from this account, newest last")
+  ListView<MessageView> messages(
+      @Parameter(hidden = true) AuthenticatedAccount account,
+      @PathVariable String number,
+      @Parameter(description = "How many of the newest messages to return, 1 to 1000")
+          @RequestParam(defaultValue = "100")
+          int limit) {
+    return new ListView<>(
+        devices.messages(account.accountId(), e164(number), limit).stream()
+            .map(MessageView::of)
+            .toList());
+  }
+
+  @PostMapping("/messages/{message_id}/read")
+  @Operation(
+      summary = "The device reads a message",
+      description = "Reports DELIVERED first if needed, then READ; reading twice is harmless")
+  MessageView read(
+      @Parameter(hidden = true) AuthenticatedAccount account,
+      @PathVariable String number,
+      @PathVariable("message_id") String messageId) {
+    return MessageView.of(devices.read(account.accountId(), e164(number), messageId));
+  }
+
+  private static String e164(String number) {
+    return InternationalNumbers.toE164(number, "number");
+  }
+}

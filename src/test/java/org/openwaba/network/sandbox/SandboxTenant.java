@@ -1,0 +1,84 @@
+package org.openwaba.network.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openwaba.testing.ApiClient.ADMIN_KEY;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.openwaba.accounts.AccountId;
+import org.openwaba.accounts.PhoneNumberId;
+import org.openwaba.network.OutboundMessage;
+import org.openwaba.network.TextSpan;
+import org.openwaba.network.TextStyle;
+import org.openwaba.testing.ApiClient;
+
+/**
+ * A business account created through the admin API for one test, with a sandbox phone number and a
+ * token, so that each test starts with devices nobody has used.
+ */
+record SandboxTenant(
+    AccountId accountId, PhoneNumberId phoneNumberId, String businessNumber, String token) {
+
+  static final String BODY = "Hello *there*";
+  static final List<TextSpan> SPANS =
+      List.of(new TextSpan("Hello ", Set.of()), new TextSpan("there", Set.of(TextStyle.BOLD)));
+
+  /** A new account with a sandbox number and a token. */
+  static SandboxTenant create(ApiClient api) {
+    String accountId = createAccount(api);
+    for (int attempt = 0; ; attempt++) {
+      String number =
+          "+1312555" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+      var added =
+          api.postJson(
+              "/admin/v1/accounts/" + accountId + "/phone-numbers",
+              ADMIN_KEY,
+              "{\"display_phone_number\":\"" + number + "\",\"network\":\"sandbox\"}");
+      if (added.status() == 409 && attempt < 20) {
+        continue;
+      }
+      assertThat(added.status()).as(added.body()).isEqualTo(201);
+      return new SandboxTenant(
+          new AccountId(Long.parseLong(accountId)),
+          new PhoneNumberId(Long.parseLong(added.json().get("id").asString())),
+          number,
+          issueToken(api, accountId));
+    }
+  }
+
+  /** A new account with a token but no phone number at all. */
+  static String tokenWithoutPhoneNumber(ApiClient api) {
+    return issueToken(api, createAccount(api));
+  }
+
+  /** A text message from this tenant's number to {@code to}, with a fresh id. */
+  OutboundMessage message(String to) {
+    return new OutboundMessage(
+        "wamid.test" + UUID.randomUUID().toString().replace("-", ""),
+        accountId,
+        phoneNumberId,
+        businessNumber,
+        to,
+        "text",
+        BODY,
+        SPANS,
+        false,
+        null,
+        Instant.now());
+  }
+
+  private static String createAccount(ApiClient api) {
+    var created = api.postJson("/admin/v1/accounts", ADMIN_KEY, "{\"name\":\"sandbox test\"}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().get("id").asString();
+  }
+
+  private static String issueToken(ApiClient api, String accountId) {
+    var issued = api.postJson("/admin/v1/accounts/" + accountId + "/tokens", ADMIN_KEY, "{}");
+    assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+    return issued.json().get("token").asString();
+  }
+}

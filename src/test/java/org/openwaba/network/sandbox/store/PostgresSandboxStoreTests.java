@@ -1,0 +1,6 @@
+package org.openwaba.network.sandbox.store;
+
+import org.openwaba.testing.PostgresTest;
+
+@PostgresTest
+class PostgresSandboxStoreTests extends SandboxStoreContract {}

@@ -1,0 +1,360 @@
+package org.openwaba.network.sandbox.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.assertj.core.groups.Tuple;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openwaba.accounts.AccountId;
+import org.openwaba.accounts.PhoneNumberId;
+import org.openwaba.network.TextSpan;
+import org.openwaba.network.TextStyle;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The sandbox stores on a real database; run on both. Times lie two centuries ahead, so that the
+ * running application's receipt worker, which claims what is due now, never touches these rows.
+ */
+abstract class SandboxStoreContract {
+
+  static final Instant BASE = Instant.parse("2200-01-01T00:00:00Z");
+  static final Instant END_OF_TEST_TIME = Instant.parse("2300-01-01T00:00:00Z");
+  static final String DEVICE = "+14155552671";
+
+  @Autowired DeviceStore devices;
+  @Autowired ReceivedMessageStore messages;
+  @Autowired ReceiptStore receipts;
+  @Autowired TransactionTemplate transactions;
+
+  AccountId account;
+
+  @BeforeEach
+  void freshAccountAndNoTestReceipts() {
+    account = new AccountId(ThreadLocalRandom.current().nextLong(1, 1L << 53));
+    while (!inTransaction(() -> receipts.claimDue(END_OF_TEST_TIME, 10_000)).isEmpty()) {
+      // Drains receipts earlier tests left in the far future.
+    }
+  }
+
+  @Test
+  void storesAMessageOnceAndKeepsTheFirstVersion() {
+    StoredMessage first = message(account, DEVICE, 1, null);
+    StoredMessage second =
+        new StoredMessage(
+            first.messageId(),
+            account,
+            DEVICE,
+            2,
+            first.phoneNumberId(),
+            first.from(),
+            "text",
+            "another body",
+            List.of(),
+            true,
+            "wamid.other",
+            BASE,
+            BASE,
+            BASE,
+            BASE);
+
+    assertThat(messages.insertIfAbsent(first)).isTrue();
+    assertThat(messages.insertIfAbsent(second)).isFalse();
+
+    assertThat(messages.find(account, DEVICE, first.messageId())).contains(first);
+  }
+
+  @Test
+  void readsBackEveryField() {
+    StoredMessage message =
+        new StoredMessage(
+            "wamid.fields" + UUID.randomUUID(),
+            account,
+            DEVICE,
+            7,
+            new PhoneNumberId(123_456_789_012_345L),
+            "+12025550100",
+            "text",
+            "*Hi* ~there~ 😀",
+            List.of(
+                new TextSpan("Hi", Set.of(TextStyle.BOLD)),
+                new TextSpan(" ", Set.of()),
+                new TextSpan("there", Set.of(TextStyle.STRIKETHROUGH, TextStyle.ITALIC)),
+                new TextSpan(" 😀", Set.of())),
+            true,
+            "wamid.quoted",
+            BASE.minusMillis(5),
+            BASE,
+            BASE.plusMillis(1),
+            BASE.plusMillis(2));
+
+    messages.insertIfAbsent(message);
+
+    assertThat(messages.find(account, DEVICE, message.messageId())).contains(message);
+  }
+
+  @Test
+  void findsAMessageOnlyForItsAccountAndDevice() {
+    StoredMessage message = message(account, DEVICE, 1, null);
+    messages.insertIfAbsent(message);
+
+    assertThat(messages.find(otherAccount(), DEVICE, message.messageId())).isEmpty();
+    assertThat(messages.find(account, "+14155550000", message.messageId())).isEmpty();
+  }
+
+  @Test
+  void createsADeviceOnFirstUseAndNumbersItsMessages() {
+    assertThat(devices.online(account, DEVICE)).isEmpty();
+
+    assertThat(devices.nextSlot(account, DEVICE, false, BASE))
+        .isEqualTo(new DeviceStore.Slot(false, 1));
+    assertThat(devices.nextSlot(account, DEVICE, true, BASE))
+        .isEqualTo(new DeviceStore.Slot(false, 2));
+    assertThat(devices.nextSlot(otherAccount(), DEVICE, true, BASE))
+        .isEqualTo(new DeviceStore.Slot(true, 1));
+    assertThat(devices.online(account, DEVICE)).contains(false);
+  }
+
+  @Test
+  void switchesADeviceAndSaysWhetherThatChangedIt() {
+    devices.createIfAbsent(account, DEVICE, true, BASE);
+    devices.createIfAbsent(account, DEVICE, false, BASE);
+    assertThat(devices.online(account, DEVICE)).contains(true);
+
+    assertThat(devices.setOnline(account, DEVICE, true)).isFalse();
+    assertThat(devices.setOnline(account, DEVICE, false)).isTrue();
+    assertThat(devices.setOnline(account, DEVICE, false)).isFalse();
+    assertThat(devices.online(account, DEVICE)).contains(false);
+    assertThat(devices.nextSlot(account, DEVICE, true, BASE).seq()).isEqualTo(1);
+  }
+
+  @Test
+  void claimsEachDueReceiptOnce() {
+    List<Receipt> due =
+        IntStream.rangeClosed(1, 3)
+            .mapToObj(i -> receipt(ReceiptKind.DELIVERED, BASE.plusSeconds(i), i))
+            .toList();
+    Receipt later = receipt(ReceiptKind.DELIVERED, BASE.plusSeconds(60), 4);
+    due.forEach(receipts::schedule);
+    receipts.schedule(later);
+
+    assertThat(inTransaction(() -> receipts.claimDue(BASE.plusSeconds(3), 100)))
+        .containsExactlyElementsOf(due);
+    assertThat(inTransaction(() -> receipts.claimDue(BASE.plusSeconds(3), 100))).isEmpty();
+    assertThat(inTransaction(() -> receipts.claimDue(BASE.plusSeconds(60), 100)))
+        .containsExactly(later);
+  }
+
+  @Test
+  void claimsNoMoreThanTheLimitEarliestFirst() {
+    List<Receipt> scheduled =
+        IntStream.rangeClosed(1, 5)
+            .mapToObj(i -> receipt(ReceiptKind.DELIVERED, BASE.plusSeconds(10 - i), i))
+            .toList();
+    scheduled.forEach(receipts::schedule);
+    Instant now = BASE.plusSeconds(60);
+
+    assertThat(inTransaction(() -> receipts.claimDue(now, 2)))
+        .containsExactly(scheduled.get(4), scheduled.get(3));
+    assertThat(inTransaction(() -> receipts.claimDue(now, 2)))
+        .containsExactly(scheduled.get(2), scheduled.get(1));
+    assertThat(inTransaction(() -> receipts.claimDue(now, 2))).containsExactly(scheduled.get(0));
+  }
+
+  @Test
+  void returnsAClaimedReceiptWhenTheApplyingTransactionRollsBack() {
+    Receipt receipt = receipt(ReceiptKind.READ, BASE, 1);
+    receipts.schedule(receipt);
+
+    transactions.executeWithoutResult(
+        status -> {
+          assertThat(receipts.claimDue(BASE, 10)).containsExactly(receipt);
+          status.setRollbackOnly();
+        });
+
+    assertThat(inTransaction(() -> receipts.claimDue(BASE, 10))).containsExactly(receipt);
+  }
+
+  @Test
+  void concurrentClaimersNeverShareAReceipt() throws Exception {
+    List<Receipt> scheduled =
+        IntStream.rangeClosed(1, 200)
+            .mapToObj(i -> receipt(ReceiptKind.DELIVERED, BASE.plusMillis(i % 17), i))
+            .toList();
+    scheduled.forEach(receipts::schedule);
+    ConcurrentLinkedQueue<Receipt> claimed = new ConcurrentLinkedQueue<>();
+    ExecutorService claimers = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> runs = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        runs.add(
+            claimers.submit(
+                () -> {
+                  for (int round = 0; round < 500 && claimed.size() < scheduled.size(); round++) {
+                    claimed.addAll(inTransaction(() -> receipts.claimDue(BASE.plusSeconds(1), 7)));
+                  }
+                }));
+      }
+      for (Future<?> run : runs) {
+        run.get();
+      }
+    } finally {
+      claimers.shutdownNow();
+    }
+
+    assertThat(claimed).hasSize(scheduled.size()).containsExactlyInAnyOrderElementsOf(scheduled);
+  }
+
+  @Test
+  void keepsTheFirstReceiptOfAKindForAMessage() {
+    Receipt first = receipt(ReceiptKind.DELIVERED, BASE, 1);
+    receipts.schedule(first);
+    receipts.schedule(
+        new Receipt(
+            first.messageId(), ReceiptKind.DELIVERED, BASE.plusSeconds(9), account, DEVICE, 1));
+    Receipt read =
+        new Receipt(first.messageId(), ReceiptKind.READ, BASE.plusSeconds(1), account, DEVICE, 1);
+    receipts.schedule(read);
+
+    assertThat(receipts.ofMessage(first.messageId())).containsExactly(first, read);
+  }
+
+  @Test
+  void postponesAndCancelsReceipts() {
+    Receipt receipt = receipt(ReceiptKind.DELIVERED, BASE, 1);
+    receipts.schedule(receipt);
+
+    receipts.postpone(receipt, BASE.plusSeconds(5));
+    assertThat(inTransaction(() -> receipts.claimDue(BASE.plusSeconds(4), 10))).isEmpty();
+    receipts.cancel(receipt.messageId());
+    assertThat(receipts.ofMessage(receipt.messageId())).isEmpty();
+  }
+
+  @Test
+  void schedulesTheOfflineBacklogInTheOrderMessagesArrived() {
+    StoredMessage first = stored(message(account, DEVICE, 1, null));
+    StoredMessage delivered = stored(message(account, DEVICE, 2, BASE));
+    StoredMessage third = stored(message(account, DEVICE, 3, null));
+    StoredMessage fourth = stored(message(account, DEVICE, 4, null));
+    stored(message(account, "+14155550000", 1, null));
+    stored(message(otherAccount(), DEVICE, 1, null));
+    Instant due = BASE.plusSeconds(1);
+
+    assertThat(receipts.scheduleBacklog(account, DEVICE, due)).isEqualTo(3);
+    assertThat(receipts.scheduleBacklog(account, DEVICE, due.plusSeconds(1))).isZero();
+
+    assertThat(inTransaction(() -> receipts.claimDue(due.plusSeconds(1), 100)))
+        .extracting(Receipt::messageId, Receipt::kind, Receipt::dueAt, Receipt::seq)
+        .containsExactly(
+            backlogEntry(first, due), backlogEntry(third, due), backlogEntry(fourth, due));
+    assertThat(delivered.deliveredAt()).isNotNull();
+  }
+
+  @Test
+  void marksDeliveredOnlyWhileTheDeviceIsOnlineAndOnlyOnce() {
+    devices.createIfAbsent(account, DEVICE, false, BASE);
+    StoredMessage message = stored(message(account, DEVICE, 1, null));
+
+    assertThat(messages.markDeliveredIfOnline(message.messageId(), BASE)).isFalse();
+    devices.setOnline(account, DEVICE, true);
+    assertThat(messages.markDeliveredIfOnline(message.messageId(), BASE.plusMillis(1))).isTrue();
+    assertThat(messages.markDeliveredIfOnline(message.messageId(), BASE.plusMillis(2))).isFalse();
+    assertThat(messages.markDelivered(message.messageId(), BASE.plusMillis(3))).isFalse();
+
+    assertThat(messages.find(account, DEVICE, message.messageId()).orElseThrow().deliveredAt())
+        .isEqualTo(BASE.plusMillis(1));
+  }
+
+  @Test
+  void marksReadOnlyAfterDeliveryAndOnlyOnce() {
+    StoredMessage message = stored(message(account, DEVICE, 1, null));
+
+    assertThat(messages.markRead(message.messageId(), BASE)).isFalse();
+    assertThat(messages.markDelivered(message.messageId(), BASE.plusMillis(1))).isTrue();
+    assertThat(messages.markRead(message.messageId(), BASE.plusMillis(2))).isTrue();
+    assertThat(messages.markRead(message.messageId(), BASE.plusMillis(3))).isFalse();
+
+    StoredMessage read = messages.find(account, DEVICE, message.messageId()).orElseThrow();
+    assertThat(read.readAt()).isEqualTo(BASE.plusMillis(2));
+  }
+
+  @Test
+  void listsTheNewestMessagesOfOneAccountNewestLast() {
+    List<StoredMessage> sent =
+        IntStream.rangeClosed(1, 5)
+            .mapToObj(i -> stored(message(account, DEVICE, i, null)))
+            .toList();
+    stored(message(otherAccount(), DEVICE, 6, null));
+
+    assertThat(messages.latest(account, DEVICE, 3)).containsExactlyElementsOf(sent.subList(2, 5));
+    assertThat(messages.latest(account, DEVICE, 1000)).containsExactlyElementsOf(sent);
+    assertThat(messages.latest(account, "+14155550000", 10)).isEmpty();
+  }
+
+  @Test
+  void countsReceivedDeliveredAndReadMessages() {
+    StoredMessage read = stored(message(account, DEVICE, 1, BASE));
+    messages.markRead(read.messageId(), BASE);
+    stored(message(account, DEVICE, 2, BASE));
+    stored(message(account, DEVICE, 3, null));
+    stored(message(otherAccount(), DEVICE, 1, BASE));
+
+    assertThat(messages.counts(account, DEVICE)).isEqualTo(new MessageCounts(3, 2, 1));
+    assertThat(messages.counts(account, "+14155550000")).isEqualTo(new MessageCounts(0, 0, 0));
+  }
+
+  private <T> T inTransaction(Supplier<T> work) {
+    return transactions.execute(status -> work.get());
+  }
+
+  private StoredMessage stored(StoredMessage message) {
+    assertThat(messages.insertIfAbsent(message)).isTrue();
+    return message;
+  }
+
+  private Receipt receipt(ReceiptKind kind, Instant due, long seq) {
+    return new Receipt("wamid.receipt" + UUID.randomUUID(), kind, due, account, DEVICE, seq);
+  }
+
+  private static Tuple backlogEntry(StoredMessage message, Instant due) {
+    return Tuple.tuple(message.messageId(), ReceiptKind.DELIVERED, due, message.seq());
+  }
+
+  private static AccountId otherAccount() {
+    return new AccountId(ThreadLocalRandom.current().nextLong(1, 1L << 53));
+  }
+
+  private static StoredMessage message(
+      AccountId account, String device, long seq, @Nullable Instant deliveredAt) {
+    return new StoredMessage(
+        "wamid.store" + UUID.randomUUID().toString().replace("-", ""),
+        account,
+        device,
+        seq,
+        new PhoneNumberId(100_000_000_000_002L),
+        "+12025550100",
+        "text",
+        "Hello *there*",
+        List.of(new TextSpan("Hello ", Set.of()), new TextSpan("there", Set.of(TextStyle.BOLD))),
+        false,
+        null,
+        BASE.minus(Duration.ofMillis(10)),
+        BASE.plusMillis(seq),
+        deliveredAt,
+        null);
+  }
+}
