@@ -158,8 +158,7 @@ public class AccountAdministration {
       throw new ConflictException("Phone number id " + numberId + " is already taken");
     }
     PhoneNumber number =
-        new PhoneNumber(
-            new PhoneNumberId(numberId), accountId, e164, networkName, clock.instant());
+        new PhoneNumber(new PhoneNumberId(numberId), accountId, e164, networkName, clock.instant());
     phoneNumbers.insert(number);
     directory.forgetCaches();
     return number;
@@ -182,7 +181,8 @@ public class AccountAdministration {
       throw new InvalidRequestException(
           "Invalid expiry", "expires_in_seconds must be positive, was " + validFor.toSeconds());
     }
-    String value = token == null ? AccessTokens.PREFIX + ids.secret(AccessTokens.RANDOM_BYTES) : token;
+    String value =
+        token == null ? AccessTokens.PREFIX + ids.secret(AccessTokens.RANDOM_BYTES) : token;
     if (!AccessTokens.isWellFormed(value) || value.length() < AccessTokens.MIN_CONFIGURED_LENGTH) {
       throw new InvalidRequestException(
           "Weak token",
@@ -200,8 +200,7 @@ public class AccountAdministration {
             validFor == null ? null : now.plus(validFor),
             null);
     tokens.insert(
-        new TokenStore.StoredToken(
-            info.id(), accountId, info.label(), now, info.expiresAt(), null),
+        new TokenStore.StoredToken(info.id(), accountId, info.label(), now, info.expiresAt(), null),
         AccessTokens.hash(value));
     return new IssuedToken(info, value);
   }

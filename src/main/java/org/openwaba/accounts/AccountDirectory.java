@@ -18,10 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Looks up accounts and their phone numbers, and authenticates bearer tokens. Thread-safe.
  *
- * <p>Successful token look-ups are cached for {@code openwaba.accounts.token-cache-ttl} (default
- * 5 s) so that the send path does not read the store per request. A revocation or limit change
- * made through this server clears the cache at once; one made by another node of a cluster takes
- * effect within the TTL.
+ * <p>Successful token look-ups are cached for {@code openwaba.accounts.token-cache-ttl} (default 5
+ * s) so that the send path does not read the store per request. A revocation or limit change made
+ * through this server clears the cache at once; one made by another node of a cluster takes effect
+ * within the TTL.
  */
 @Service
 public class AccountDirectory {

@@ -1,6 +1,6 @@
 /**
- * Checks a send must pass before it is accepted: for now, each account's messages-per-second
- * limit. Owns no tables yet; publishes no events.
+ * Checks a send must pass before it is accepted: for now, each account's messages-per-second limit.
+ * Owns no tables yet; publishes no events.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"accounts", "network"})

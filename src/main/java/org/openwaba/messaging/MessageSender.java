@@ -26,10 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Accepts messages for delivery. Thread-safe; called concurrently by request threads.
  *
- * <p>A send returns only once the message and its dispatch-queue entry are committed, so a
- * response means the message survives a crash. Concurrent sends are committed together in one
- * transaction (group commit), which is what lets one SQLite file accept thousands of messages per
- * second. Delivery happens afterwards, asynchronously, from the durable queue.
+ * <p>A send returns only once the message and its dispatch-queue entry are committed, so a response
+ * means the message survives a crash. Concurrent sends are committed together in one transaction
+ * (group commit), which is what lets one SQLite file accept thousands of messages per second.
+ * Delivery happens afterwards, asynchronously, from the durable queue.
  */
 @Service
 public class MessageSender {

@@ -6,9 +6,9 @@ import org.openwaba.platform.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks that {@code reply_to} names a message the same account exchanged with the same
- * recipient. Any other id, including another account's, gets the same answer, so that ids of other
- * accounts cannot be probed.
+ * Checks that {@code reply_to} names a message the same account exchanged with the same recipient.
+ * Any other id, including another account's, gets the same answer, so that ids of other accounts
+ * cannot be probed.
  */
 @Component
 class ReplyValidator {

@@ -3,8 +3,8 @@ package org.openwaba.messaging;
 import org.openwaba.platform.InvalidRequestException;
 
 /**
- * Checks message text against the seed's limit of 4,096 characters, counted as Unicode code
- * points (so an emoji counts as one, as users see it, not as the two UTF-16 units Java stores).
+ * Checks message text against the seed's limit of 4,096 characters, counted as Unicode code points
+ * (so an emoji counts as one, as users see it, not as the two UTF-16 units Java stores).
  */
 final class TextBodies {
 

@@ -19,8 +19,8 @@ public interface DeliveryNetwork {
    * <p>Idempotent by {@link OutboundMessage#messageId()}: after a crash the dispatcher may hand the
    * same message over again, and the recipient must still receive it once.
    *
-   * @throws RuntimeException if the message could not be handed over now; the dispatcher retries
-   *     it later with backoff
+   * @throws RuntimeException if the message could not be handed over now; the dispatcher retries it
+   *     later with backoff
    */
   void deliver(OutboundMessage message);
 }

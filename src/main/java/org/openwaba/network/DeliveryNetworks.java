@@ -20,8 +20,8 @@ public class DeliveryNetworks {
   /**
    * The network with this name.
    *
-   * @throws IllegalStateException if none is installed, which means a phone number was stored
-   *     with a network this build does not have
+   * @throws IllegalStateException if none is installed, which means a phone number was stored with
+   *     a network this build does not have
    */
   public DeliveryNetwork named(String name) {
     DeliveryNetwork network = byName.get(name);

@@ -4,8 +4,8 @@ package org.openwaba.platform;
 public final class ApiRequests {
 
   /**
-   * Request attribute holding a short, non-secret label of the authenticated caller (an account
-   * id, or {@code admin}), for the structured error log.
+   * Request attribute holding a short, non-secret label of the authenticated caller (an account id,
+   * or {@code admin}), for the structured error log.
    */
   public static final String CALLER = "openwaba.caller";
 

@@ -6,9 +6,9 @@ import org.springframework.http.HttpStatus;
  * Every error the API can answer with: the numeric code clients branch on, the HTTP status and a
  * short title.
  *
- * <p>The first four are the seed specification's "Common Errors" table. Codes 19xxxx are
- * OpenWABA's extensions for situations the seed has no code for; their last three digits repeat
- * the HTTP status. The full table is published in {@code docs/error-codes.md}.
+ * <p>The first four are the seed specification's "Common Errors" table. Codes 19xxxx are OpenWABA's
+ * extensions for situations the seed has no code for; their last three digits repeat the HTTP
+ * status. The full table is published in {@code docs/error-codes.md}.
  */
 public enum ErrorCode {
   /** Missing, malformed, unknown, expired or revoked credentials. */

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Combines writes submitted concurrently by many request threads into one transaction each, so
- * that the commit cost (a WAL append on SQLite, a round trip and WAL flush on PostgreSQL) is paid
- * once per batch instead of once per request.
+ * Combines writes submitted concurrently by many request threads into one transaction each, so that
+ * the commit cost (a WAL append on SQLite, a round trip and WAL flush on PostgreSQL) is paid once
+ * per batch instead of once per request.
  *
  * <p>{@link #submit} returns only after the item's transaction committed, so a caller may answer
  * its client knowing the write is durable. One writer thread drains the queue: while it commits a

@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 /**
  * Mints identifiers. Thread-safe.
  *
- * <p>Numeric ids stay between 10^14 and 2^53−1 so that JavaScript clients, which parse ids as
- * IEEE doubles, read them exactly, and so that they look like Meta's 15–16 digit ids. Opaque ids
- * are URL-safe base64 without padding of 16 bytes: 8 bytes of wall-clock nanoseconds-ish ordering
- * and 8 random bytes, so they sort roughly by creation and never collide in practice.
+ * <p>Numeric ids stay between 10^14 and 2^53−1 so that JavaScript clients, which parse ids as IEEE
+ * doubles, read them exactly, and so that they look like Meta's 15–16 digit ids. Opaque ids are
+ * URL-safe base64 without padding of 16 bytes: 8 bytes of wall-clock nanoseconds-ish ordering and 8
+ * random bytes, so they sort roughly by creation and never collide in practice.
  */
 @Component
 public class Ids {

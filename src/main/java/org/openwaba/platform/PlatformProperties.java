@@ -20,14 +20,14 @@ import org.springframework.validation.annotation.Validated;
  *     message (4,096 code points, each escaped as a 12-character surrogate pair) with room to spare
  * @param sqlitePoolSize connections kept open to the SQLite file; readers run in parallel under
  *     WAL, writers are serialised in-process
- * @param sqliteSynchronous SQLite's {@code synchronous} pragma: {@code NORMAL} survives a crash
- *     of the process (every acknowledged write is in the WAL file), {@code FULL} also survives a
- *     power loss at the cost of an fsync per commit
+ * @param sqliteSynchronous SQLite's {@code synchronous} pragma: {@code NORMAL} survives a crash of
+ *     the process (every acknowledged write is in the WAL file), {@code FULL} also survives a power
+ *     loss at the cost of an fsync per commit
  * @param groupCommitMaxBatch the most writes combined into one transaction by a group committer
  * @param groupCommitQueueCapacity writes that may wait for a group committer before new ones are
  *     refused with 503
- * @param groupCommitTimeout how long a request waits for its write to commit before it is
- *     answered with 503
+ * @param groupCommitTimeout how long a request waits for its write to commit before it is answered
+ *     with 503
  */
 @Validated
 @ConfigurationProperties("openwaba.platform")

@@ -20,7 +20,9 @@ public final class QueryParameters {
             "Query parameter '"
                 + name
                 + "' is not supported here"
-                + (allowed.isEmpty() ? "" : "; supported: " + String.join(", ", new TreeSet<>(allowed))));
+                + (allowed.isEmpty()
+                    ? ""
+                    : "; supported: " + String.join(", ", new TreeSet<>(allowed))));
       }
     }
   }

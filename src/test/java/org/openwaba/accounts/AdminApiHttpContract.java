@@ -24,7 +24,9 @@ abstract class AdminApiHttpContract {
   private JsonNode createAccount(String name, int mps) {
     var response =
         api.postJson(
-            "/admin/v1/accounts", ADMIN_KEY, "{\"name\":\"" + name + "\",\"messages_per_second\":" + mps + "}");
+            "/admin/v1/accounts",
+            ADMIN_KEY,
+            "{\"name\":\"" + name + "\",\"messages_per_second\":" + mps + "}");
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     return response.json();
   }
@@ -74,7 +76,9 @@ abstract class AdminApiHttpContract {
             .get("id")
             .asString();
 
-    assertThat(api.delete("/admin/v1/accounts/" + accountId + "/tokens/" + tokenId, ADMIN_KEY).status())
+    assertThat(
+            api.delete("/admin/v1/accounts/" + accountId + "/tokens/" + tokenId, ADMIN_KEY)
+                .status())
         .isEqualTo(204);
 
     var refused = api.get("/v2/me", token);
@@ -112,14 +116,17 @@ abstract class AdminApiHttpContract {
 
   @Test
   void refusesMessagesPerSecondOutsideItsRange() {
-    var zero = api.postJson("/admin/v1/accounts", ADMIN_KEY, "{\"name\":\"x\",\"messages_per_second\":0}");
+    var zero =
+        api.postJson("/admin/v1/accounts", ADMIN_KEY, "{\"name\":\"x\",\"messages_per_second\":0}");
     assertThat(zero.status()).isEqualTo(400);
     assertThat(zero.json().get("error_code").asInt()).isEqualTo(132000);
     var tooMany =
-        api.postJson("/admin/v1/accounts", ADMIN_KEY, "{\"name\":\"x\",\"messages_per_second\":100001}");
+        api.postJson(
+            "/admin/v1/accounts", ADMIN_KEY, "{\"name\":\"x\",\"messages_per_second\":100001}");
     assertThat(tooMany.status()).isEqualTo(400);
     var max =
-        api.postJson("/admin/v1/accounts", ADMIN_KEY, "{\"name\":\"x\",\"messages_per_second\":100000}");
+        api.postJson(
+            "/admin/v1/accounts", ADMIN_KEY, "{\"name\":\"x\",\"messages_per_second\":100000}");
     assertThat(max.status()).isEqualTo(201);
   }
 

@@ -31,8 +31,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Crash tests on the packaged server in a child JVM, killed with SIGKILL: every message that was
- * answered 200 survives, and after a restart on the same data every queued message is handed to
- * the network and received exactly once.
+ * answered 200 survives, and after a restart on the same data every queued message is handed to the
+ * network and received exactly once.
  */
 class CrashRecoveryProcessTests {
 
@@ -130,7 +130,9 @@ class CrashRecoveryProcessTests {
     Map<String, Integer> received = new HashMap<>();
     for (String recipient : RECIPIENTS) {
       Response inbox =
-          api.get("/v2/sandbox/devices/" + recipient.replace("+", "%2B") + "/messages?limit=1000", TOKEN);
+          api.get(
+              "/v2/sandbox/devices/" + recipient.replace("+", "%2B") + "/messages?limit=1000",
+              TOKEN);
       assertThat(inbox.status()).as(inbox.body()).isEqualTo(200);
       for (JsonNode message : inbox.json().get("data")) {
         received.merge(message.get("message_id").asString(), 1, Integer::sum);
@@ -142,7 +144,9 @@ class CrashRecoveryProcessTests {
 
   private Response sendText(ApiClient api, String to, String text) {
     return api.postJson(
-        "/v2/send-message", TOKEN, "{\"phone_number\":\"" + to + "\",\"message\":\"" + text + "\"}");
+        "/v2/send-message",
+        TOKEN,
+        "{\"phone_number\":\"" + to + "\",\"message\":\"" + text + "\"}");
   }
 
   private Process start(int port, String... extra) throws IOException {

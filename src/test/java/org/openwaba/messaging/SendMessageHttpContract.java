@@ -66,7 +66,8 @@ abstract class SendMessageHttpContract {
     assertThat(body.get("status").asString()).isEqualTo("success");
     assertThat(body.get("message_id").asString()).matches("wamid\\.[A-Za-z0-9_-]+");
     assertThat(body.get("recipient").asString()).isEqualTo(RECIPIENT);
-    assertThat(body.get("timestamp").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+    assertThat(body.get("timestamp").asString())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
     assertThat(Instant.parse(body.get("timestamp").asString()))
         .isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(60));
     assertThat(response.header("X-Request-Id")).isNotBlank();
@@ -129,7 +130,10 @@ abstract class SendMessageHttpContract {
   void rejectsEmptyAndMissingMessage() {
     assertError(sendText(RECIPIENT, ""), 400, 132000, "1 to 4096");
     assertError(
-        send(TOKEN, "{\"phone_number\":\"" + RECIPIENT + "\"}"), 400, 132000, "message: is required");
+        send(TOKEN, "{\"phone_number\":\"" + RECIPIENT + "\"}"),
+        400,
+        132000,
+        "message: is required");
     assertError(send(TOKEN, "{\"message\":\"x\"}"), 400, 132000, "phone_number: is required");
   }
 
@@ -145,7 +149,9 @@ abstract class SendMessageHttpContract {
   @Test
   void rejectsWrongJsonTypesNamingTheField() {
     assertError(
-        send(TOKEN, "{\"phone_number\":\"" + RECIPIENT + "\",\"message\":\"x\",\"preview_url\":\"yes\"}"),
+        send(
+            TOKEN,
+            "{\"phone_number\":\"" + RECIPIENT + "\",\"message\":\"x\",\"preview_url\":\"yes\"}"),
         400,
         132000,
         "'preview_url' must be a boolean");
@@ -166,10 +172,14 @@ abstract class SendMessageHttpContract {
   @Test
   void rejectsInvalidUtf8() {
     byte[] body =
-        ("{\"phone_number\":\"" + RECIPIENT + "\",\"message\":\"x\"}").getBytes(StandardCharsets.UTF_8);
+        ("{\"phone_number\":\"" + RECIPIENT + "\",\"message\":\"x\"}")
+            .getBytes(StandardCharsets.UTF_8);
     body[body.length - 3] = (byte) 0xC3;
     assertError(
-        api.send("POST", "/v2/send-message", TOKEN, "application/json", body), 400, 132000, "UTF-8");
+        api.send("POST", "/v2/send-message", TOKEN, "application/json", body),
+        400,
+        132000,
+        "UTF-8");
   }
 
   @Test
@@ -204,7 +214,9 @@ abstract class SendMessageHttpContract {
     Response response =
         send(
             TOKEN,
-            "{\"phone_number\":\"" + RECIPIENT + "\",\"message\":\"x\",\"colour\":\"blue\",\"n\":{\"a\":1}}");
+            "{\"phone_number\":\""
+                + RECIPIENT
+                + "\",\"message\":\"x\",\"colour\":\"blue\",\"n\":{\"a\":1}}");
     assertThat(response.status()).isEqualTo(200);
   }
 
@@ -242,7 +254,8 @@ abstract class SendMessageHttpContract {
     assertError(api.postJson("/v2/send-message", "not a token!", body), 401, 131030, "malformed");
     assertError(
         api.postJson("/v2/send-message", "owa_" + "A".repeat(43), body), 401, 131030, "not known");
-    assertError(api.get("/v2/message-status?message_id=wamid.x", null), 401, 131030, "Authorization");
+    assertError(
+        api.get("/v2/message-status?message_id=wamid.x", null), 401, 131030, "Authorization");
   }
 
   @Test
@@ -257,8 +270,7 @@ abstract class SendMessageHttpContract {
             .asString();
     await()
         .atMost(Duration.ofSeconds(5))
-        .untilAsserted(
-            () -> assertError(sendText2(token), 401, 131030, "expired"));
+        .untilAsserted(() -> assertError(sendText2(token), 401, 131030, "expired"));
   }
 
   private Response sendText2(String token) {
@@ -310,7 +322,8 @@ abstract class SendMessageHttpContract {
     assertError(
         send(
             otherToken,
-            ApiClient.json(Map.of("phone_number", RECIPIENT, "message", "x", "reply_to", original))),
+            ApiClient.json(
+                Map.of("phone_number", RECIPIENT, "message", "x", "reply_to", original))),
         400,
         132000,
         "reply_to");
@@ -334,7 +347,8 @@ abstract class SendMessageHttpContract {
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
-            () -> assertThat(status(TOKEN, id).json().get("status").asString()).isEqualTo("failed"));
+            () ->
+                assertThat(status(TOKEN, id).json().get("status").asString()).isEqualTo("failed"));
     JsonNode error = status(TOKEN, id).json().get("error");
     assertThat(error.get("code").asInt()).isEqualTo(131026);
     assertThat(error.get("details").asString()).contains("not on WhatsApp");

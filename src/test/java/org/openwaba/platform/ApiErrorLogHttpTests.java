@@ -59,7 +59,12 @@ class ApiErrorLogHttpTests {
 
     assertThat(response.status()).isEqualTo(400);
     String line =
-        output.getAll().lines().filter(l -> l.contains("request_id=log-test-2")).findFirst().orElseThrow();
+        output
+            .getAll()
+            .lines()
+            .filter(l -> l.contains("request_id=log-test-2"))
+            .findFirst()
+            .orElseThrow();
     assertThat(line)
         .contains("error_code=132000")
         .contains("caller=" + ApiClient.ACCOUNT_ID)

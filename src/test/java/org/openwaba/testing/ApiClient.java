@@ -53,7 +53,12 @@ public final class ApiClient {
   }
 
   public Response postJson(String path, @Nullable String token, String json) {
-    return send("POST", path, token, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return send(
+        "POST",
+        path,
+        token,
+        "application/json",
+        json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   public Response get(String path, @Nullable String token) {
@@ -92,7 +97,8 @@ public final class ApiClient {
                     : HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       Map<String, String> answerHeaders = new LinkedHashMap<>();
       response
           .headers()

@@ -66,7 +66,8 @@ public final class TestDatabases {
 
   /** A schema name no other test run uses. */
   public static String newSchemaName() {
-    return "ow_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+    return "ow_"
+        + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
   }
 
   public static void dropPostgresSchema(String schema) {
@@ -74,12 +75,12 @@ public final class TestDatabases {
   }
 
   private static void execute(String sql) {
-    try (Connection connection =
-            DriverManager.getConnection(POSTGRES_BASE_URL, POSTGRES_USER, "");
+    try (Connection connection = DriverManager.getConnection(POSTGRES_BASE_URL, POSTGRES_USER, "");
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL at " + POSTGRES_BASE_URL + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "PostgreSQL at " + POSTGRES_BASE_URL + ": " + e.getMessage(), e);
     }
   }
 }

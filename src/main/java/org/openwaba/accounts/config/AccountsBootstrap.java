@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Checks the admin key at start-up and, on an empty store, creates the default sandbox account
- * and prints its credentials once, the way a notebook server prints its login token. This is the
- * one place a token is ever written to the log, and only because nothing else could tell the user
- * what it is; it is never printed again.
+ * Checks the admin key at start-up and, on an empty store, creates the default sandbox account and
+ * prints its credentials once, the way a notebook server prints its login token. This is the one
+ * place a token is ever written to the log, and only because nothing else could tell the user what
+ * it is; it is never printed again.
  */
 @Component
 class AccountsBootstrap implements SmartInitializingSingleton {
@@ -70,8 +70,7 @@ class AccountsBootstrap implements SmartInitializingSingleton {
         administration.addPhoneNumber(
             created.account().id(), bootstrap.phoneNumberId(), bootstrap.phoneNumber(), "sandbox");
     var token =
-        administration.issueToken(
-            created.account().id(), "bootstrap", null, bootstrap.token());
+        administration.issueToken(created.account().id(), "bootstrap", null, bootstrap.token());
     String banner =
         """
 

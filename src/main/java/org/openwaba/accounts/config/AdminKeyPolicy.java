@@ -5,8 +5,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides whether an admin key is acceptable. A production store without a key, or any store with
- * a short, repetitive or well-known example key, stops the server at start-up with the reason.
+ * Decides whether an admin key is acceptable. A production store without a key, or any store with a
+ * short, repetitive or well-known example key, stops the server at start-up with the reason.
  */
 final class AdminKeyPolicy {
 

@@ -42,7 +42,10 @@ class AdminController {
   record AccountView(String id, String name, int messagesPerSecond, Instant createdAt) {
     static AccountView of(Account account) {
       return new AccountView(
-          account.id().toString(), account.name(), account.messagesPerSecond(), account.createdAt());
+          account.id().toString(),
+          account.name(),
+          account.messagesPerSecond(),
+          account.createdAt());
     }
   }
 

@@ -26,9 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Authenticates every request to the business API ({@code /v2/...}) by its bearer access token,
- * and every request to the admin API ({@code /admin/...}) by the admin key. Failures are 401 with
- * code 131030 and are counted per client address; too many answer 429 before any check.
+ * Authenticates every request to the business API ({@code /v2/...}) by its bearer access token, and
+ * every request to the admin API ({@code /admin/...}) by the admin key. Failures are 401 with code
+ * 131030 and are counted per client address; too many answer 429 before any check.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)

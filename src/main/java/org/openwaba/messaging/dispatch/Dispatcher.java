@@ -10,11 +10,11 @@ import java.util.stream.Collectors;
 import org.openwaba.messaging.MessageError;
 import org.openwaba.messaging.MessageStatus;
 import org.openwaba.messaging.MessagingProperties;
+import org.openwaba.messaging.status.StatusRecorder;
 import org.openwaba.messaging.store.DispatchQueueStore;
 import org.openwaba.messaging.store.DispatchQueueStore.Claimed;
 import org.openwaba.messaging.store.MessageStore;
 import org.openwaba.messaging.store.StoredMessage;
-import org.openwaba.messaging.status.StatusRecorder;
 import org.openwaba.network.DeliveryNetworks;
 import org.openwaba.network.OutboundMessage;
 import org.slf4j.Logger;
@@ -23,10 +23,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One dispatch round: claims due messages from the queue and hands each to its network in the
- * same transaction that marks it {@code sent} and removes it from the queue, so that a local
- * network receives it exactly once. If a batch fails, each message is retried alone, and a message
- * that keeps failing is retried with backoff and finally marked failed (131000).
+ * One dispatch round: claims due messages from the queue and hands each to its network in the same
+ * transaction that marks it {@code sent} and removes it from the queue, so that a local network
+ * receives it exactly once. If a batch fails, each message is retried alone, and a message that
+ * keeps failing is retried with backoff and finally marked failed (131000).
  */
 @Component
 class Dispatcher {

@@ -1,4 +1,6 @@
-/** Messaging internals: the worker that hands queued messages to delivery networks, with retries. */
+/**
+ * Messaging internals: the worker that hands queued messages to delivery networks, with retries.
+ */
 @NullMarked
 package org.openwaba.messaging.dispatch;
 

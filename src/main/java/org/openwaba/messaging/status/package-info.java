@@ -1,4 +1,7 @@
-/** Messaging internals: status changes reported by networks, applied forward-only, and message metrics. */
+/**
+ * Messaging internals: status changes reported by networks, applied forward-only, and message
+ * metrics.
+ */
 @NullMarked
 package org.openwaba.messaging.status;
 

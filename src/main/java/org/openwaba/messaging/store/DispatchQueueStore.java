@@ -56,8 +56,7 @@ public class DispatchQueueStore {
             .params(nowMillis, nowMillis, limit)
             .query(
                 (rs, row) ->
-                    new Candidate(
-                        rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)))
+                    new Candidate(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)))
             .list();
     if (candidates.isEmpty()) {
       return List.of();

@@ -127,7 +127,8 @@ public class MessageStore {
     MessageError error =
         rs.wasNull()
             ? null
-            : new MessageError(errorCode, rs.getString("error_title"), rs.getString("error_details"));
+            : new MessageError(
+                errorCode, rs.getString("error_title"), rs.getString("error_details"));
     return new StoredMessage(
         new MessageId(rs.getString("id")),
         new AccountId(rs.getLong("account_id")),

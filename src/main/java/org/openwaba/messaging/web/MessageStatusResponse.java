@@ -2,9 +2,7 @@ package org.openwaba.messaging.web;
 
 import org.jspecify.annotations.Nullable;
 
-/**
- * The seed's status response; {@code error} is present when, and only when, status is failed.
- */
+/** The seed's status response; {@code error} is present when, and only when, status is failed. */
 record MessageStatusResponse(
     String status,
     String messageId,

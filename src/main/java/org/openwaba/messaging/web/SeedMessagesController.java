@@ -60,10 +60,7 @@ class SeedMessagesController {
                 Boolean.TRUE.equals(request.previewUrl()),
                 request.replyTo()));
     return new SendMessageResponse(
-        "success",
-        accepted.id().value(),
-        timestamp(accepted.acceptedAt()),
-        accepted.recipient());
+        "success", accepted.id().value(), timestamp(accepted.acceptedAt()), accepted.recipient());
   }
 
   @GetMapping(path = "/v2/message-status", produces = "application/json")

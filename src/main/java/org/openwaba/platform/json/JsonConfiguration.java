@@ -11,8 +11,8 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Makes JSON binding strict about types, so that {@code "preview_url": "yes"} or {@code "message":
- * 42} is a 400 that names the field instead of a silent coercion, while unknown fields stay
- * ignored (clients of both doors send extra fields).
+ * 42} is a 400 that names the field instead of a silent coercion, while unknown fields stay ignored
+ * (clients of both doors send extra fields).
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {

@@ -73,8 +73,8 @@ class DatabaseConfiguration {
   }
 
   /**
-   * SQLite creates the file but not its folder; an in-memory database would break the promise
-   * that an accepted message survives a crash, so it is refused.
+   * SQLite creates the file but not its folder; an in-memory database would break the promise that
+   * an accepted message survives a crash, so it is refused.
    */
   static void prepareSqliteFile(String url) {
     String location = url.substring(SQLITE_PREFIX.length());

@@ -1,4 +1,7 @@
-/** Platform internals: data source, SQL dialects and the transaction manager that serialises SQLite writes. */
+/**
+ * Platform internals: data source, SQL dialects and the transaction manager that serialises SQLite
+ * writes.
+ */
 @NullMarked
 package org.openwaba.platform.sql;
 

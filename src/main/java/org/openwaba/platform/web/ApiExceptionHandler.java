@@ -26,8 +26,8 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * The one place that renders API errors: every exception, from a module or from Spring, becomes
- * the documented envelope with its status, and is logged as one structured line. Stack traces are
+ * The one place that renders API errors: every exception, from a module or from Spring, becomes the
+ * documented envelope with its status, and is logged as one structured line. Stack traces are
  * logged for unexpected failures only, and never sent to the client.
  */
 @RestControllerAdvice
@@ -51,8 +51,7 @@ class ApiExceptionHandler {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ErrorEnvelope> unreadable(
       HttpMessageNotReadableException e, HttpServletRequest request) {
-    return error(
-        ErrorCode.VALIDATION, "Malformed request body", JsonProblems.describe(e), request);
+    return error(ErrorCode.VALIDATION, "Malformed request body", JsonProblems.describe(e), request);
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -134,7 +133,9 @@ class ApiExceptionHandler {
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ErrorEnvelope> methodNotAllowed(
       HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-    String allowed = String.join(", ", e.getSupportedMethods() == null ? new String[0] : e.getSupportedMethods());
+    String allowed =
+        String.join(
+            ", ", e.getSupportedMethods() == null ? new String[0] : e.getSupportedMethods());
     ResponseEntity.BodyBuilder builder =
         ResponseEntity.status(ErrorCode.METHOD_NOT_ALLOWED.status());
     if (!allowed.isEmpty()) {
@@ -144,7 +145,9 @@ class ApiExceptionHandler {
         builder,
         ErrorCode.METHOD_NOT_ALLOWED,
         "Method not allowed",
-        request.getMethod() + " is not supported here" + (allowed.isEmpty() ? "" : "; use " + allowed),
+        request.getMethod()
+            + " is not supported here"
+            + (allowed.isEmpty() ? "" : "; use " + allowed),
         request);
   }
 
@@ -183,7 +186,8 @@ class ApiExceptionHandler {
   }
 
   ResponseEntity<ErrorEnvelope> fallback(ErrorCode code, HttpServletRequest request) {
-    return error(code, code.title(), "The request could not be processed: " + code.title(), request);
+    return error(
+        code, code.title(), "The request could not be processed: " + code.title(), request);
   }
 
   private ResponseEntity<ErrorEnvelope> error(

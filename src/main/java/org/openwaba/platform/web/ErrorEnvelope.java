@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The seed specification's error response: {@code status}, {@code code} (the HTTP status, as in
- * the seed's example), {@code message}, {@code details}, plus the numeric code of the error table
- * in {@code error_code} and the request id for support.
+ * The seed specification's error response: {@code status}, {@code code} (the HTTP status, as in the
+ * seed's example), {@code message}, {@code details}, plus the numeric code of the error table in
+ * {@code error_code} and the request id for support.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ErrorEnvelope(

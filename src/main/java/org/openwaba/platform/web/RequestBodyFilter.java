@@ -47,8 +47,7 @@ class RequestBodyFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String contentType = request.getContentType();
-    return contentType != null
-        && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
+    return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
   }
 
   @Override

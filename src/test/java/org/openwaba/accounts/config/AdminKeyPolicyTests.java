@@ -16,7 +16,8 @@ class AdminKeyPolicyTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"changeme", "CHANGEME", "admin", "password123", "YOUR_ADMIN_KEY", "secret"})
+  @ValueSource(
+      strings = {"changeme", "CHANGEME", "admin", "password123", "YOUR_ADMIN_KEY", "secret"})
   void refusesKnownExampleKeys(String key) {
     assertThat(AdminKeyPolicy.refusal(key, false)).contains("known example");
   }
