@@ -1,8 +1,10 @@
 package org.openwaba.network;
 
+import java.util.List;
+
 /**
  * Carries accepted messages to recipients and reports what becomes of them through {@link
- * DeliveryStatusReported} events.
+ * DeliveryStatusesReported} events.
  *
  * <p>Implementations are Spring beans; {@link DeliveryNetworks} finds one by the {@link #name()}
  * stored with each business phone number.
@@ -13,14 +15,16 @@ public interface DeliveryNetwork {
   String name();
 
   /**
-   * Hands a message over. Called inside the dispatcher's read-write transaction: writes the network
-   * makes to its own tables commit together with the message's {@code sent} status.
+   * Hands messages over, in order. Called inside the dispatcher's read-write transaction: writes
+   * the network makes to its own tables commit together with the messages' {@code sent} status.
+   * Batches hold up to {@code openwaba.messaging.dispatch-batch-size} messages; implementations
+   * should write them with batched statements, since this is the hot path of every send.
    *
    * <p>Idempotent by {@link OutboundMessage#messageId()}: after a crash the dispatcher may hand the
    * same message over again, and the recipient must still receive it once.
    *
-   * @throws RuntimeException if the message could not be handed over now; the dispatcher retries it
-   *     later with backoff
+   * @throws RuntimeException if the messages could not be handed over now; the dispatcher then
+   *     hands each over alone, and retries those that still fail later with backoff
    */
-  void deliver(OutboundMessage message);
+  void deliver(List<OutboundMessage> messages);
 }
