@@ -26,4 +26,17 @@ public enum MessageStatus {
   public String apiName() {
     return apiName;
   }
+
+  /**
+   * Whether a message in this status may move to {@code next} in one step: accepted → sent →
+   * delivered → read, and failed only from accepted or sent.
+   */
+  public boolean canMoveTo(MessageStatus next) {
+    return switch (next) {
+      case ACCEPTED -> false;
+      case SENT -> this == ACCEPTED;
+      case DELIVERED, FAILED -> this == ACCEPTED || this == SENT;
+      case READ -> this == DELIVERED;
+    };
+  }
 }

@@ -7,8 +7,8 @@ import java.util.List;
  * network's transaction, so that the listener's status changes commit or roll back with it; one
  * event carries a whole batch so that listeners can write it in one statement.
  *
- * @param reports in the order they happened; for one message, {@code DELIVERED} comes before
- *     {@code READ}. Never empty
+ * @param reports in the order they happened; for one message, {@code DELIVERED} comes before {@code
+ *     READ}. Never empty
  */
 public record DeliveryStatusesReported(List<DeliveryReport> reports) {
 

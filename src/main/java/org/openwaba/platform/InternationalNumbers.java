@@ -1,5 +1,7 @@
 package org.openwaba.platform;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
@@ -12,6 +14,14 @@ public final class InternationalNumbers {
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
   private static final int MAX_INPUT_LENGTH = 32;
 
+  /**
+   * Recently accepted inputs and their E.164 form: parsing with libphonenumber costs tens of
+   * microseconds, and senders write to the same numbers again and again. Only valid numbers are
+   * kept, so the cache cannot be filled with refusals.
+   */
+  private static final Cache<String, String> ACCEPTED =
+      Caffeine.newBuilder().maximumSize(50_000).build();
+
   private InternationalNumbers() {}
 
   /**
@@ -23,6 +33,16 @@ public final class InternationalNumbers {
    * @throws InvalidRequestException (132000) naming what is wrong
    */
   public static String toE164(String input, String field) {
+    String cached = ACCEPTED.getIfPresent(input);
+    if (cached != null) {
+      return cached;
+    }
+    String e164 = parse(input, field);
+    ACCEPTED.put(input, e164);
+    return e164;
+  }
+
+  private static String parse(String input, String field) {
     String trimmed = input.strip();
     if (trimmed.isEmpty()) {
       throw invalid(field + " must not be empty; use international format, e.g. +14155552671");

@@ -1,12 +1,16 @@
 package org.openwaba.accounts.config;
 
+import org.jspecify.annotations.Nullable;
 import org.openwaba.accounts.AccountAdministration;
 import org.openwaba.accounts.PhoneNumber;
 import org.openwaba.accounts.store.AccountStore;
+import org.openwaba.platform.PlatformProperties;
 import org.openwaba.platform.SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it is; it is never printed again.
  */
 @Component
-class AccountsBootstrap implements SmartInitializingSingleton {
+class AccountsBootstrap
+    implements SmartInitializingSingleton, ApplicationListener<ApplicationReadyEvent> {
 
   private static final Logger log = LoggerFactory.getLogger(AccountsBootstrap.class);
 
@@ -26,18 +31,22 @@ class AccountsBootstrap implements SmartInitializingSingleton {
   private final AccountStore accounts;
   private final AccountAdministration administration;
   private final TransactionTemplate transactions;
+  private final PlatformProperties platform;
+  private @Nullable String banner;
 
   AccountsBootstrap(
       AccountsProperties properties,
       SqlDialect dialect,
       AccountStore accounts,
       AccountAdministration administration,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions,
+      PlatformProperties platform) {
     this.properties = properties;
     this.dialect = dialect;
     this.accounts = accounts;
     this.administration = administration;
     this.transactions = transactions;
+    this.platform = platform;
   }
 
   @Override
@@ -82,7 +91,7 @@ class AccountsBootstrap implements SmartInitializingSingleton {
            app secret:            %s
          These are shown once: only a hash of the token is kept.
          Try it:
-           curl -X POST http://localhost:<port>/v2/send-message \\
+           curl -X POST {base}/v2/send-message \\
              -H "Authorization: Bearer <access token>" -H "Content-Type: application/json" \\
              -d '{"phone_number": "+14155552671", "message": "Hello! *bold*"}'
         ==========================================================================
@@ -93,6 +102,22 @@ class AccountsBootstrap implements SmartInitializingSingleton {
                 number.id(),
                 bootstrap.token() == null ? token.token() : "(as configured)",
                 bootstrap.appSecret() == null ? created.appSecret() : "(as configured)");
-    log.info(banner);
+    this.banner = banner;
+  }
+
+  /** Printed once the server listens, so that the example names the real address. */
+  @Override
+  public void onApplicationEvent(ApplicationReadyEvent event) {
+    String text = banner;
+    if (text == null) {
+      return;
+    }
+    banner = null;
+    String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port");
+    String base =
+        platform.publicBaseUrl() != null
+            ? platform.publicBaseUrl().toString().replaceAll("/+$", "")
+            : "http://localhost:" + (port == null ? "8080" : port);
+    log.info(text.replace("{base}", base));
   }
 }

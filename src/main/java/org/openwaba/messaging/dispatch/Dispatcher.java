@@ -2,6 +2,8 @@ package org.openwaba.messaging.dispatch;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,6 +16,7 @@ import org.openwaba.messaging.status.StatusRecorder;
 import org.openwaba.messaging.store.DispatchQueueStore;
 import org.openwaba.messaging.store.DispatchQueueStore.Claimed;
 import org.openwaba.messaging.store.MessageStore;
+import org.openwaba.messaging.store.MessageStore.StatusUpdate;
 import org.openwaba.messaging.store.StoredMessage;
 import org.openwaba.network.DeliveryNetworks;
 import org.openwaba.network.OutboundMessage;
@@ -23,10 +26,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One dispatch round: claims due messages from the queue and hands each to its network in the same
- * transaction that marks it {@code sent} and removes it from the queue, so that a local network
- * receives it exactly once. If a batch fails, each message is retried alone, and a message that
- * keeps failing is retried with backoff and finally marked failed (131000).
+ * One dispatch round: claims due messages from the queue and hands them to their networks in the
+ * same transaction that marks them {@code sent} and removes them from the queue, so that a local
+ * network receives each exactly once. Every step is one batched statement for the whole batch. If a
+ * batch fails, each message is retried alone, and a message that keeps failing is retried with
+ * backoff and finally marked failed (131000).
  */
 @Component
 class Dispatcher {
@@ -87,34 +91,42 @@ class Dispatcher {
         messages.findAll(claimed.stream().map(Claimed::messageId).toList()).stream()
             .collect(Collectors.toMap(m -> m.id().value(), Function.identity()));
     try {
-      transactions.executeWithoutResult(
-          status -> claimed.forEach(c -> handOver(c, byId.get(c.messageId()))));
+      transactions.executeWithoutResult(status -> handOver(claimed, byId));
     } catch (RuntimeException batchFailure) {
       for (Claimed c : claimed) {
         try {
-          transactions.executeWithoutResult(status -> handOver(c, byId.get(c.messageId())));
+          transactions.executeWithoutResult(status -> handOver(List.of(c), byId));
         } catch (RuntimeException failure) {
-          retryOrFail(c, failure);
+          retryOrFail(c, byId.get(c.messageId()), failure);
         }
       }
     }
     return claimed.size();
   }
 
-  private void handOver(Claimed claimed, StoredMessage message) {
-    if (message == null) {
-      // The queue row outlived its message (only possible through manual deletion): drop it.
-      queue.complete(claimed.messageId());
-      return;
-    }
+  private void handOver(List<Claimed> claimed, Map<String, StoredMessage> byId) {
     Instant now = clock.instant();
-    statuses.advance(message.id(), MessageStatus.SENT, now, null);
-    OutboundMessage handed = outbound.of(message);
-    networks.named(claimed.network()).deliver(handed);
-    queue.complete(claimed.messageId());
+    List<StatusUpdate> sent = new ArrayList<>(claimed.size());
+    Map<String, List<OutboundMessage>> byNetwork = new LinkedHashMap<>();
+    for (Claimed c : claimed) {
+      StoredMessage message = byId.get(c.messageId());
+      // A queue row without its message can only come from manual deletion: just drop it.
+      if (message != null) {
+        sent.add(
+            new StatusUpdate(message.id(), message.accountId(), MessageStatus.SENT, now, null));
+        byNetwork
+            .computeIfAbsent(c.network(), network -> new ArrayList<>())
+            .add(outbound.of(message));
+      }
+    }
+    // Sent is written before the hand-over: a network may report delivered at once, in this
+    // same transaction, and delivered must follow sent.
+    statuses.record(sent);
+    byNetwork.forEach((network, batch) -> networks.named(network).deliver(batch));
+    queue.completeAll(claimed.stream().map(Claimed::messageId).toList());
   }
 
-  private void retryOrFail(Claimed claimed, RuntimeException failure) {
+  private void retryOrFail(Claimed claimed, StoredMessage message, RuntimeException failure) {
     int attempts = claimed.attempts() + 1;
     String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
     log.warn(
@@ -125,30 +137,33 @@ class Dispatcher {
         reason);
     transactions.executeWithoutResult(
         status -> {
-          if (attempts >= properties.dispatchMaxAttempts()) {
-            queue.complete(claimed.messageId());
-            messages
-                .find(new org.openwaba.messaging.MessageId(claimed.messageId()))
-                .ifPresent(
-                    m ->
-                        statuses.advance(
-                            m.id(),
-                            MessageStatus.FAILED,
-                            clock.instant(),
-                            new MessageError(
-                                131000,
-                                "Something went wrong",
-                                "The "
-                                    + claimed.network()
-                                    + " network did not accept the message after "
-                                    + attempts
-                                    + " attempts")));
-          } else {
+          if (attempts < properties.dispatchMaxAttempts()) {
             queue.retryAt(
                 claimed.messageId(),
                 attempts,
                 clock.instant().plus(retries.delayAfter(attempts)),
                 reason);
+            return;
+          }
+          queue.completeAll(List.of(claimed.messageId()));
+          if (message != null) {
+            MessageError error =
+                new MessageError(
+                    131000,
+                    "Something went wrong",
+                    "The "
+                        + claimed.network()
+                        + " network did not accept the message after "
+                        + attempts
+                        + " attempts");
+            statuses.record(
+                List.of(
+                    new StatusUpdate(
+                        message.id(),
+                        message.accountId(),
+                        MessageStatus.FAILED,
+                        clock.instant(),
+                        error)));
           }
         });
   }

@@ -1,22 +1,17 @@
 package org.openwaba.messaging.status;
 
-import java.time.Instant;
-import java.util.Optional;
-import java.util.Set;
-import org.jspecify.annotations.Nullable;
-import org.openwaba.accounts.AccountId;
-import org.openwaba.messaging.MessageError;
-import org.openwaba.messaging.MessageId;
-import org.openwaba.messaging.MessageStatus;
+import java.util.List;
 import org.openwaba.messaging.MessageStatusChanged;
 import org.openwaba.messaging.store.MessageStore;
+import org.openwaba.messaging.store.MessageStore.StatusUpdate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves a message's status forward, publishes {@link MessageStatusChanged} for each transition and
- * counts it. A report that would move a status backwards, or repeat it, is ignored, so networks may
- * report at least once. Must run inside the caller's read-write transaction.
+ * Writes status changes with one batched statement, publishes {@link MessageStatusChanged} for each
+ * change that moved a message, in order, and counts it. A change that would move a status
+ * backwards, or repeat it, is ignored, so networks may report at least once. Must run inside the
+ * caller's read-write transaction.
  */
 @Component
 public class StatusRecorder {
@@ -31,37 +26,20 @@ public class StatusRecorder {
     this.metrics = metrics;
   }
 
-  /**
-   * Moves the message to {@code status} if that is a step forward; returns whether it moved. A
-   * {@code read} report for a message not yet delivered records {@code delivered} first, at the
-   * same instant, so that every reader of the history sees delivered before read.
-   */
-  public boolean advance(
-      MessageId id, MessageStatus status, Instant at, @Nullable MessageError error) {
-    if (status == MessageStatus.READ && !move(id, status, at, null)) {
-      return move(id, MessageStatus.DELIVERED, at, null) && move(id, status, at, null);
+  /** Applies the updates in order; returns, for each, whether it moved its message. */
+  public boolean[] record(List<StatusUpdate> updates) {
+    if (updates.isEmpty()) {
+      return new boolean[0];
     }
-    return move(id, status, at, error);
-  }
-
-  private boolean move(
-      MessageId id, MessageStatus status, Instant at, @Nullable MessageError error) {
-    Optional<AccountId> account = messages.advance(id, status, at, error, predecessors(status));
-    if (account.isEmpty()) {
-      return false;
+    boolean[] moved = messages.advanceAll(updates);
+    for (int i = 0; i < moved.length; i++) {
+      if (moved[i]) {
+        StatusUpdate u = updates.get(i);
+        events.publishEvent(
+            new MessageStatusChanged(u.id(), u.accountId(), u.status(), u.at(), u.error()));
+        metrics.reached(u.status());
+      }
     }
-    events.publishEvent(new MessageStatusChanged(id, account.get(), status, at, error));
-    metrics.reached(status);
-    return true;
-  }
-
-  /** The statuses a message may move to {@code status} from, in one step. */
-  private static Set<MessageStatus> predecessors(MessageStatus status) {
-    return switch (status) {
-      case ACCEPTED -> Set.of();
-      case SENT -> Set.of(MessageStatus.ACCEPTED);
-      case DELIVERED, FAILED -> Set.of(MessageStatus.ACCEPTED, MessageStatus.SENT);
-      case READ -> Set.of(MessageStatus.DELIVERED);
-    };
+    return moved;
   }
 }

@@ -5,10 +5,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openwaba.accounts.AccountId;
 import org.openwaba.accounts.PhoneNumberId;
@@ -84,42 +85,93 @@ public class MessageStore {
         .list();
   }
 
-  /**
-   * Moves a message to {@code status} if its current status is one of {@code from}; returns the
-   * message's account if it moved, empty if it was unknown or in another status.
-   */
-  public Optional<AccountId> advance(
+  /** A message's owner and current status, for applying status reports. */
+  public record CurrentStatus(AccountId accountId, MessageStatus status) {}
+
+  /** A status change to write; {@code error} only for failed. */
+  public record StatusUpdate(
       MessageId id,
+      AccountId accountId,
       MessageStatus status,
       Instant at,
-      @Nullable MessageError error,
-      Set<MessageStatus> from) {
-    if (from.isEmpty()) {
-      return Optional.empty();
+      @Nullable MessageError error) {}
+
+  /** The current status of each of these messages that exists. */
+  public Map<String, CurrentStatus> currentStatuses(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
     }
-    String timeColumn = status.name().toLowerCase(Locale.ROOT) + "_at";
-    StringBuilder ranks = new StringBuilder();
-    for (MessageStatus candidate : from) {
-      ranks.append(ranks.isEmpty() ? "" : ", ").append(candidate.ordinal());
-    }
-    return jdbc.sql(
-            "UPDATE messaging_message SET status = ?, status_rank = ?, status_at = ?, "
-                + timeColumn
-                + " = ?, error_code = ?, error_title = ?, error_details = ?"
-                + " WHERE id = ? AND status_rank IN ("
-                + ranks
-                + ") RETURNING account_id")
-        .params(
-            status.name().toLowerCase(Locale.ROOT),
-            status.ordinal(),
-            at.toEpochMilli(),
-            at.toEpochMilli(),
+    Map<String, CurrentStatus> statuses = new HashMap<>();
+    jdbc.sql("SELECT id, account_id, status FROM messaging_message WHERE id IN (:ids)")
+        .param("ids", ids)
+        .query(
+            rs -> {
+              statuses.put(
+                  rs.getString(1),
+                  new CurrentStatus(
+                      new AccountId(rs.getLong(2)),
+                      MessageStatus.valueOf(rs.getString(3).toUpperCase(Locale.ROOT))));
+            });
+    return statuses;
+  }
+
+  /**
+   * Applies status changes in order with one batched statement. Each row moves only if its current
+   * status is one it may move from in one step (see {@link #predecessorRanks}), so a repeated or
+   * out-of-date change is a harmless no-op, also when two servers race.
+   *
+   * @return for each update, whether it moved the message
+   */
+  public boolean[] advanceAll(List<StatusUpdate> updates) {
+    List<Object[]> rows = new ArrayList<>(updates.size());
+    for (StatusUpdate u : updates) {
+      long at = u.at().toEpochMilli();
+      int[] from = predecessorRanks(u.status());
+      MessageError error = u.error();
+      rows.add(
+          new Object[] {
+            u.status().name().toLowerCase(Locale.ROOT),
+            u.status().ordinal(),
+            at,
+            u.status() == MessageStatus.SENT ? at : null,
+            u.status() == MessageStatus.DELIVERED ? at : null,
+            u.status() == MessageStatus.READ ? at : null,
+            u.status() == MessageStatus.FAILED ? at : null,
             error == null ? null : error.code(),
             error == null ? null : error.title(),
             error == null ? null : error.details(),
-            id.value())
-        .query((rs, row) -> new AccountId(rs.getLong(1)))
-        .optional();
+            u.id().value(),
+            from[0],
+            from[1]
+          });
+    }
+    int[] counts =
+        template.batchUpdate(
+            "UPDATE messaging_message SET status = ?, status_rank = ?, status_at = ?,"
+                + " sent_at = COALESCE(?, sent_at), delivered_at = COALESCE(?, delivered_at),"
+                + " read_at = COALESCE(?, read_at), failed_at = COALESCE(?, failed_at),"
+                + " error_code = ?, error_title = ?, error_details = ?"
+                + " WHERE id = ? AND status_rank >= ? AND status_rank < ?",
+            rows);
+    boolean[] moved = new boolean[counts.length];
+    for (int i = 0; i < counts.length; i++) {
+      moved[i] = counts[i] != 0;
+    }
+    return moved;
+  }
+
+  /**
+   * The ranks, as a half-open range, a message may move to {@code status} from in one step:
+   * accepted → sent → delivered → read, and failed only before delivery.
+   */
+  static int[] predecessorRanks(MessageStatus status) {
+    return switch (status) {
+      case ACCEPTED -> new int[] {0, 0};
+      case SENT -> new int[] {MessageStatus.ACCEPTED.ordinal(), MessageStatus.SENT.ordinal()};
+      case DELIVERED, FAILED ->
+          new int[] {MessageStatus.ACCEPTED.ordinal(), MessageStatus.DELIVERED.ordinal()};
+      case READ -> new int[] {MessageStatus.DELIVERED.ordinal(), MessageStatus.READ.ordinal()};
+    };
   }
 
   private static StoredMessage map(ResultSet rs, int row) throws SQLException {

@@ -5,6 +5,10 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.net.URI;
+import java.util.List;
+import org.openwaba.platform.PlatformProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,9 +20,14 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
   @Bean
-  OpenAPI openWabaOpenApi() {
-    return new OpenAPI()
-        .info(
+  OpenAPI openWabaOpenApi(PlatformProperties properties) {
+    OpenAPI api = new OpenAPI();
+    URI publicBaseUrl = properties.publicBaseUrl();
+    if (publicBaseUrl != null) {
+      // Behind a proxy the request's own address is not the one clients use.
+      api.servers(List.of(new Server().url(publicBaseUrl.toString())));
+    }
+    return api.info(
             new Info()
                 .title("OpenWABA")
                 .description(

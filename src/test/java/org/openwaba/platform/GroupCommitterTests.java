@@ -1,0 +1,136 @@
+package org.openwaba.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openwaba.testing.TestDatabases;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Group commit on a real SQLite file: batching, isolation of a bad item, and refusals. */
+class GroupCommitterTests {
+
+  private SingleConnectionDataSource dataSource;
+  private JdbcClient jdbc;
+  private TransactionTemplate transactions;
+  private final List<GroupCommitter<?>> committers = new ArrayList<>();
+
+  @BeforeEach
+  void database() {
+    dataSource = new SingleConnectionDataSource(TestDatabases.newSqliteUrl(), true);
+    jdbc = JdbcClient.create(dataSource);
+    jdbc.sql("CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL)").update();
+    transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+  }
+
+  @AfterEach
+  void close() {
+    committers.forEach(GroupCommitter::close);
+    dataSource.destroy();
+  }
+
+  private GroupCommitter<Integer> committer(int queueCapacity, List<Integer> batchSizes) {
+    GroupCommitter<Integer> committer =
+        new GroupCommitter<>(
+            "test",
+            64,
+            queueCapacity,
+            Duration.ofSeconds(10),
+            batch -> {
+              batchSizes.add(batch.size());
+              for (Integer id : batch) {
+                if (id < 0) {
+                  throw new IllegalArgumentException("negative id " + id);
+                }
+                jdbc.sql("INSERT INTO item (id, name) VALUES (?, ?)").params(id, "n" + id).update();
+              }
+            },
+            transactions);
+    committers.add(committer);
+    return committer;
+  }
+
+  private long rows() {
+    return jdbc.sql("SELECT COUNT(*) FROM item").query(Long.class).single();
+  }
+
+  @Test
+  void commitsEverySubmittedItemBeforeReturning() throws Exception {
+    List<Integer> batchSizes = java.util.Collections.synchronizedList(new ArrayList<>());
+    GroupCommitter<Integer> committer = committer(10_000, batchSizes);
+    ExecutorService pool = Executors.newFixedThreadPool(32);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      int id = i;
+      futures.add(
+          pool.submit(
+              () -> {
+                start.await();
+                committer.submit(id);
+                return null;
+              }));
+    }
+    start.countDown();
+    for (Future<?> future : futures) {
+      future.get();
+    }
+    pool.shutdown();
+    assertThat(rows()).isEqualTo(2_000);
+    assertThat(batchSizes.stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(2_000);
+    assertThat(batchSizes).as("concurrent submits share transactions").anyMatch(size -> size > 1);
+  }
+
+  @Test
+  void failsOnlyTheBadItemOfABatch() throws Exception {
+    GroupCommitter<Integer> committer = committer(10_000, new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> good = new ArrayList<>();
+    for (int i = 1; i <= 50; i++) {
+      int id = i;
+      good.add(
+          pool.submit(
+              () -> {
+                start.await();
+                committer.submit(id);
+                return null;
+              }));
+    }
+    Future<?> bad =
+        pool.submit(
+            () -> {
+              start.await();
+              committer.submit(-1);
+              return null;
+            });
+    start.countDown();
+    for (Future<?> future : good) {
+      future.get();
+    }
+    assertThatThrownBy(bad::get).hasRootCauseMessage("negative id -1");
+    pool.shutdown();
+    assertThat(rows()).isEqualTo(50);
+  }
+
+  @Test
+  void refusesWithServiceUnavailableWhenClosed() {
+    GroupCommitter<Integer> committer = committer(10, new ArrayList<>());
+    committer.close();
+    assertThatThrownBy(() -> committer.submit(1))
+        .isInstanceOf(ServiceUnavailableException.class)
+        .hasFieldOrPropertyWithValue("errorCode", ErrorCode.UNAVAILABLE);
+  }
+}
