@@ -110,7 +110,7 @@ class Dispatcher {
     Instant now = clock.instant();
     statuses.advance(message.id(), MessageStatus.SENT, now, null);
     OutboundMessage handed = outbound.of(message);
-    networks.named(claimed.network()).deliver(handed);
+    networks.named(claimed.network()).deliver(List.of(handed));
     queue.complete(claimed.messageId());
   }
 

@@ -4,7 +4,8 @@ import org.openwaba.messaging.MessageError;
 import org.openwaba.messaging.MessageId;
 import org.openwaba.messaging.MessageStatus;
 import org.openwaba.network.DeliveryError;
-import org.openwaba.network.DeliveryStatusReported;
+import org.openwaba.network.DeliveryReport;
+import org.openwaba.network.DeliveryStatusesReported;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,11 @@ class DeliveryStatusListener {
   }
 
   @EventListener
-  void on(DeliveryStatusReported report) {
+  void on(DeliveryStatusesReported event) {
+    event.reports().forEach(this::apply);
+  }
+
+  private void apply(DeliveryReport report) {
     if (!MessageId.isWellFormed(report.messageId())) {
       return;
     }
