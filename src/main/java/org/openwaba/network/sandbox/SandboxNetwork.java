@@ -3,9 +3,10 @@ package org.openwaba.network.sandbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.openwaba.network.DeliveryError;
 import org.openwaba.network.DeliveryNetwork;
-import org.openwaba.network.DeliveryStatusReported;
+import org.openwaba.network.DeliveryStatusesReported;
 import org.openwaba.network.OutboundMessage;
 import org.openwaba.network.sandbox.delivery.ArrivalPlan;
 import org.openwaba.network.sandbox.delivery.ReceiptReporter;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * which reports it {@code DELIVERED} after {@code openwaba.sandbox.delivered-delay} (1 s) and
  * {@code READ} after a further {@code openwaba.sandbox.read-delay} (3 s), unless the recipient is
  * one of the magic numbers listed in {@link DeviceBehaviour}. Reports are {@link
- * DeliveryStatusReported} events published synchronously inside a transaction that also records
+ * DeliveryStatusesReported} events published synchronously inside a transaction that also records
  * them in the sandbox's tables; each is published once, DELIVERED before READ.
  *
  * <p>Delays are durable: pending receipts are rows that a background worker applies when they come
@@ -71,7 +72,11 @@ public class SandboxNetwork implements DeliveryNetwork {
    */
   @Override
   @Transactional
-  public void deliver(OutboundMessage message) {
+  public void deliver(List<OutboundMessage> messages) {
+    messages.forEach(this::deliver);
+  }
+
+  private void deliver(OutboundMessage message) {
     // Milliseconds, as stored, so that a report's time equals the time the API shows.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     DeviceBehaviour behaviour = DeviceBehaviour.of(message.to());

@@ -1,6 +1,6 @@
 package org.openwaba.network.sandbox;
 
-import org.openwaba.network.DeliveryStatusReported;
+import org.openwaba.network.DeliveryStatusesReported;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +14,13 @@ class PoisonedReports {
   static final String PREFIX = "wamid.poison";
 
   @EventListener
-  void on(DeliveryStatusReported report) {
-    if (report.messageId().startsWith(PREFIX)) {
-      throw new IllegalStateException("poisoned report for " + report.messageId());
-    }
+  void on(DeliveryStatusesReported event) {
+    event.reports().stream()
+        .filter(report -> report.messageId().startsWith(PREFIX))
+        .findFirst()
+        .ifPresent(
+            report -> {
+              throw new IllegalStateException("poisoned report for " + report.messageId());
+            });
   }
 }

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openwaba.network.DeliveryError;
-import org.openwaba.network.DeliveryStatusReported;
+import org.openwaba.network.DeliveryReport;
 import org.openwaba.network.OutboundMessage;
 import org.openwaba.testing.ApiClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,8 +89,8 @@ abstract class SandboxApiHttpContract {
     deliver(message);
     transactions.executeWithoutResult(
         status -> {
-          network.deliver(message);
-          network.deliver(message);
+          network.deliver(List.of(message));
+          network.deliver(List.of(message));
         });
 
     assertThat(reports.statusesOf(message.messageId())).containsExactly(DELIVERED, READ);
@@ -105,8 +105,8 @@ abstract class SandboxApiHttpContract {
 
     deliver(message);
 
-    List<DeliveryStatusReported> reported = reports.of(message.messageId());
-    assertThat(reported).extracting(DeliveryStatusReported::status).containsExactly(FAILED);
+    List<DeliveryReport> reported = reports.of(message.messageId());
+    assertThat(reported).extracting(DeliveryReport::status).containsExactly(FAILED);
     assertThat(reported.get(0).error())
         .isEqualTo(
             new DeliveryError(
@@ -342,7 +342,7 @@ abstract class SandboxApiHttpContract {
   }
 
   void deliver(OutboundMessage message) {
-    transactions.executeWithoutResult(status -> network.deliver(message));
+    transactions.executeWithoutResult(status -> network.deliver(List.of(message)));
   }
 
   JsonNode device(String number, String token) {

@@ -226,7 +226,7 @@ abstract class SandboxReceiptDelaysHttpContract {
   }
 
   private void deliver(OutboundMessage message) {
-    transactions.executeWithoutResult(status -> network.deliver(message));
+    transactions.executeWithoutResult(status -> network.deliver(List.of(message)));
   }
 
   private JsonNode only(String number) {

@@ -1,9 +1,11 @@
 package org.openwaba.network.sandbox.delivery;
 
 import java.time.Instant;
+import java.util.List;
 import org.openwaba.network.DeliveryError;
+import org.openwaba.network.DeliveryReport;
 import org.openwaba.network.DeliveryStatus;
-import org.openwaba.network.DeliveryStatusReported;
+import org.openwaba.network.DeliveryStatusesReported;
 import org.openwaba.network.sandbox.DeviceBehaviour;
 import org.openwaba.network.sandbox.store.Receipt;
 import org.openwaba.network.sandbox.store.ReceiptKind;
@@ -14,7 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Records a device's receipts and reports them as {@link DeliveryStatusReported} events, each
+ * Records a device's receipts and reports them as {@link DeliveryStatusesReported} events, each
  * exactly once: a step is reported only by the statement that changed the message's row, so a
  * receipt applied twice, or by two workers at once, is reported once. DELIVERED always precedes
  * READ, because a message is marked read only once it is marked delivered.
@@ -43,7 +45,9 @@ public class ReceiptReporter {
 
   /** Reports that a message cannot reach any device. */
   public void failed(String messageId, DeliveryError error, Instant at) {
-    events.publishEvent(new DeliveryStatusReported(messageId, DeliveryStatus.FAILED, at, error));
+    events.publishEvent(
+        new DeliveryStatusesReported(
+            List.of(new DeliveryReport(messageId, DeliveryStatus.FAILED, at, error))));
   }
 
   /**
@@ -121,7 +125,8 @@ public class ReceiptReporter {
   }
 
   private void report(String messageId, DeliveryStatus status, Instant at) {
-    events.publishEvent(new DeliveryStatusReported(messageId, status, at, null));
+    events.publishEvent(
+        new DeliveryStatusesReported(List.of(new DeliveryReport(messageId, status, at, null))));
   }
 
   private static Receipt receipt(StoredMessage message, ReceiptKind kind, Instant dueAt) {
