@@ -3,14 +3,22 @@ package org.openwaba.network.sandbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.openwaba.network.DeliveryError;
 import org.openwaba.network.DeliveryNetwork;
 import org.openwaba.network.DeliveryStatusesReported;
 import org.openwaba.network.OutboundMessage;
+import org.openwaba.network.sandbox.delivery.Arrival;
 import org.openwaba.network.sandbox.delivery.ArrivalPlan;
 import org.openwaba.network.sandbox.delivery.ReceiptReporter;
 import org.openwaba.network.sandbox.delivery.ReceiptTimings;
+import org.openwaba.network.sandbox.store.DeviceKey;
 import org.openwaba.network.sandbox.store.DeviceStore;
 import org.openwaba.network.sandbox.store.ReceivedMessageStore;
 import org.openwaba.network.sandbox.store.StoredMessage;
@@ -63,55 +71,113 @@ public class SandboxNetwork implements DeliveryNetwork {
   }
 
   /**
-   * Stores the message on its recipient's device, creating the device on first use, and reports or
+   * Stores each message on its recipient's device, creating devices on first use, and reports or
    * schedules its receipts. A message to the not-on-WhatsApp number is reported FAILED (131026) and
-   * nothing is stored, so a repeat reports FAILED again.
+   * nothing is stored, so a repeat reports FAILED again. Messages to one device are numbered in the
+   * list's order.
    *
-   * <p>Idempotent by message id: a message handed over again is ignored and nothing is reported.
-   * Joins the caller's transaction, or starts one.
+   * <p>The whole batch costs at most three batched statements, however many messages it holds: one
+   * that creates and numbers the devices, one that stores the messages and one that queues their
+   * receipts. What happens at once (zero delays, failures) is published as one {@link
+   * DeliveryStatusesReported} event, in the list's order.
+   *
+   * <p>Idempotent by message id: a message listed again later in the list is ignored, and one
+   * already stored by an earlier call is skipped and nothing is reported for it (its device
+   * position is spent, leaving a gap in the device's numbering). Joins the caller's transaction, or
+   * starts one.
    */
   @Override
   @Transactional
-  public void deliver(List<OutboundMessage> messages) {
-    messages.forEach(this::deliver);
-  }
-
-  private void deliver(OutboundMessage message) {
-    // Milliseconds, as stored, so that a report's time equals the time the API shows.
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    DeviceBehaviour behaviour = DeviceBehaviour.of(message.to());
-    if (behaviour == DeviceBehaviour.NOT_ON_WHATSAPP) {
-      reporter.failed(
-          message.messageId(),
-          new DeliveryError(
-              UNDELIVERABLE,
-              "Message undeliverable",
-              message.to() + " is not on WhatsApp (sandbox magic number)"),
-          now);
+  public void deliver(List<OutboundMessage> handed) {
+    List<OutboundMessage> batch = withoutRepeats(handed);
+    if (batch.isEmpty()) {
       return;
     }
-    DeviceStore.Slot slot =
-        devices.nextSlot(message.accountId(), message.to(), behaviour.startsOnline(), now);
-    ArrivalPlan plan = timings.onArrival(behaviour, slot.online(), now);
-    StoredMessage stored =
-        new StoredMessage(
-            message.messageId(),
-            message.accountId(),
-            message.to(),
-            slot.seq(),
-            message.phoneNumberId(),
-            message.from(),
-            message.type(),
-            message.body(),
-            message.spans(),
-            message.previewUrl(),
-            message.replyTo(),
-            message.acceptedAt(),
-            now,
-            plan.deliveredAt(),
-            plan.readAt());
-    if (messages.insertIfAbsent(stored)) {
-      reporter.arrived(stored, plan);
+    // Milliseconds, as stored, so that a report's time equals the time the API shows.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Map<DeviceKey, DeviceStore.Slots> slots = devices.reserve(reservations(batch), now);
+
+    Map<DeviceKey, Long> nextSeq = new HashMap<>();
+    List<Arrival> arrivals = new ArrayList<>(batch.size());
+    List<StoredMessage> received = new ArrayList<>(batch.size());
+    for (OutboundMessage message : batch) {
+      DeviceBehaviour behaviour = DeviceBehaviour.of(message.to());
+      if (behaviour == DeviceBehaviour.NOT_ON_WHATSAPP) {
+        arrivals.add(new Arrival.Undeliverable(message.messageId(), notOnWhatsApp(message)));
+        continue;
+      }
+      DeviceKey device = new DeviceKey(message.accountId(), message.to());
+      DeviceStore.Slots slot = slots.get(device);
+      long seq = nextSeq.merge(device, slot.firstSeq(), (current, first) -> current + 1);
+      ArrivalPlan plan = timings.onArrival(behaviour, slot.online(), now);
+      StoredMessage stored = stored(message, seq, now, plan);
+      received.add(stored);
+      arrivals.add(new Arrival.Received(stored, plan));
     }
+
+    boolean[] inserted = messages.insertAllIfAbsent(received);
+    List<Arrival> firstTime = new ArrayList<>(arrivals.size());
+    int index = 0;
+    for (Arrival arrival : arrivals) {
+      if (arrival instanceof Arrival.Undeliverable || inserted[index++]) {
+        firstTime.add(arrival);
+      }
+    }
+    reporter.handedOver(firstTime, now);
+  }
+
+  private static List<OutboundMessage> withoutRepeats(List<OutboundMessage> handed) {
+    Set<String> seen = new HashSet<>();
+    List<OutboundMessage> first = new ArrayList<>(handed.size());
+    for (OutboundMessage message : handed) {
+      if (seen.add(message.messageId())) {
+        first.add(message);
+      }
+    }
+    return first;
+  }
+
+  /** One reservation per device the batch reaches, for as many messages as go to it. */
+  private static List<DeviceStore.Reservation> reservations(List<OutboundMessage> batch) {
+    Map<DeviceKey, Integer> counts = new LinkedHashMap<>();
+    for (OutboundMessage message : batch) {
+      if (DeviceBehaviour.of(message.to()) != DeviceBehaviour.NOT_ON_WHATSAPP) {
+        counts.merge(new DeviceKey(message.accountId(), message.to()), 1, Integer::sum);
+      }
+    }
+    List<DeviceStore.Reservation> reservations = new ArrayList<>(counts.size());
+    counts.forEach(
+        (device, count) ->
+            reservations.add(
+                new DeviceStore.Reservation(
+                    device, count, DeviceBehaviour.of(device.number()).startsOnline())));
+    return reservations;
+  }
+
+  private static DeliveryError notOnWhatsApp(OutboundMessage message) {
+    return new DeliveryError(
+        UNDELIVERABLE,
+        "Message undeliverable",
+        message.to() + " is not on WhatsApp (sandbox magic number)");
+  }
+
+  private static StoredMessage stored(
+      OutboundMessage message, long seq, Instant now, ArrivalPlan plan) {
+    return new StoredMessage(
+        message.messageId(),
+        message.accountId(),
+        message.to(),
+        seq,
+        message.phoneNumberId(),
+        message.from(),
+        message.type(),
+        message.body(),
+        message.spans(),
+        message.previewUrl(),
+        message.replyTo(),
+        message.acceptedAt(),
+        now,
+        plan.deliveredAt(),
+        plan.readAt());
   }
 }

@@ -1,6 +1,7 @@
 package org.openwaba.network.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.openwaba.network.DeliveryStatus.DELIVERED;
 import static org.openwaba.network.DeliveryStatus.FAILED;
@@ -13,12 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openwaba.network.DeliveryError;
 import org.openwaba.network.DeliveryReport;
 import org.openwaba.network.OutboundMessage;
+import org.openwaba.network.sandbox.store.ReceivedMessageStore;
+import org.openwaba.network.sandbox.store.StoredMessage;
 import org.openwaba.testing.ApiClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,6 +42,7 @@ abstract class SandboxApiHttpContract {
   @Autowired SandboxNetwork network;
   @Autowired TransactionTemplate transactions;
   @Autowired RecordedReports reports;
+  @Autowired ReceivedMessageStore stored;
 
   ApiClient api;
   SandboxTenant tenant;
@@ -97,6 +102,123 @@ abstract class SandboxApiHttpContract {
     assertThat(messages(RECIPIENT, tenant.token()).get("data")).hasSize(1);
     assertThat(device(RECIPIENT, tenant.token()).get("counts").get("received").asInt())
         .isEqualTo(1);
+  }
+
+  @Test
+  void numbersABatchsMessagesToOneDeviceConsecutivelyInTheirOrder() {
+    deliver(tenant.message(RECIPIENT));
+    OutboundMessage first = tenant.message(RECIPIENT);
+    OutboundMessage second = tenant.message(RECIPIENT);
+    OutboundMessage third = tenant.message(RECIPIENT);
+
+    deliver(
+        List.of(
+            first,
+            tenant.message(NEVER_READS_NUMBER),
+            second,
+            tenant.message(NOT_ON_WHATSAPP_NUMBER),
+            tenant.message(OFFLINE_NUMBER),
+            third));
+
+    assertThat(stored.latest(tenant.accountId(), RECIPIENT, 3))
+        .extracting(StoredMessage::messageId, StoredMessage::seq)
+        .containsExactly(
+            tuple(first.messageId(), 2L),
+            tuple(second.messageId(), 3L),
+            tuple(third.messageId(), 4L));
+    assertThat(stored.latest(tenant.accountId(), OFFLINE_NUMBER, 3))
+        .extracting(StoredMessage::seq)
+        .containsExactly(1L);
+    assertThat(messages(RECIPIENT, tenant.token()).get("data"))
+        .extracting(message -> message.get("message_id").asString())
+        .endsWith(first.messageId(), second.messageId(), third.messageId());
+  }
+
+  @Test
+  void reportsNothingForAMessageDeliveredEarlierAndDeliversTheRestOfItsBatchOnce() {
+    OutboundMessage earlier = tenant.message(RECIPIENT);
+    deliver(earlier);
+    OutboundMessage fresh = tenant.message(RECIPIENT);
+    OutboundMessage failing = tenant.message(NOT_ON_WHATSAPP_NUMBER);
+    OutboundMessage unread = tenant.message(NEVER_READS_NUMBER);
+
+    deliver(List.of(fresh, earlier, failing, unread, fresh, failing));
+
+    assertThat(reports.statusesOf(earlier.messageId())).containsExactly(DELIVERED, READ);
+    assertThat(reports.eventsAbout(List.of(fresh.messageId(), unread.messageId())))
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.reports())
+                    .extracting(DeliveryReport::messageId, DeliveryReport::status)
+                    .containsExactly(
+                        tuple(fresh.messageId(), DELIVERED),
+                        tuple(fresh.messageId(), READ),
+                        tuple(failing.messageId(), FAILED),
+                        tuple(unread.messageId(), DELIVERED)));
+    assertThat(stored.latest(tenant.accountId(), RECIPIENT, 10))
+        .extracting(StoredMessage::messageId, StoredMessage::seq)
+        .containsExactly(tuple(earlier.messageId(), 1L), tuple(fresh.messageId(), 2L));
+    assertThat(device(NEVER_READS_NUMBER, tenant.token()).get("counts").get("received").asInt())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void reportsWhatABatchMixingMagicAndDefaultDevicesDidInOneEventInTheBatchsOrder() {
+    OutboundMessage first = tenant.message(RECIPIENT);
+    OutboundMessage failing = tenant.message(NOT_ON_WHATSAPP_NUMBER);
+    OutboundMessage waiting = tenant.message(OFFLINE_NUMBER);
+    OutboundMessage unread = tenant.message(NEVER_READS_NUMBER);
+    OutboundMessage last = tenant.message("+447700900123");
+    List<OutboundMessage> batch = List.of(first, failing, waiting, unread, last);
+
+    deliver(batch);
+
+    List<String> ids = batch.stream().map(OutboundMessage::messageId).toList();
+    assertThat(reports.eventsAbout(ids))
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.reports())
+                    .extracting(DeliveryReport::messageId, DeliveryReport::status)
+                    .containsExactly(
+                        tuple(first.messageId(), DELIVERED),
+                        tuple(first.messageId(), READ),
+                        tuple(failing.messageId(), FAILED),
+                        tuple(unread.messageId(), DELIVERED),
+                        tuple(last.messageId(), DELIVERED),
+                        tuple(last.messageId(), READ)));
+    assertThat(reports.of(failing.messageId()).get(0).error().code()).isEqualTo(131026);
+    assertThat(device(OFFLINE_NUMBER, tenant.token()).get("counts").get("undelivered").asInt())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void appliesTheBacklogOfManyMessagesAsOneBatchReportingDeliveredBeforeReadInOneEvent() {
+    List<OutboundMessage> sent =
+        IntStream.range(0, 12).mapToObj(i -> tenant.message(OFFLINE_NUMBER)).toList();
+    List<String> ids = sent.stream().map(OutboundMessage::messageId).toList();
+    deliver(sent);
+    assertThat(reports.eventsAbout(ids)).isEmpty();
+
+    assertThat(patchOnline(OFFLINE_NUMBER, tenant.token(), "{\"online\":true}").status())
+        .isEqualTo(200);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(reports.eventsAbout(ids)).isNotEmpty());
+    assertThat(reports.eventsAbout(ids))
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.reports())
+                    .extracting(DeliveryReport::messageId, DeliveryReport::status)
+                    .containsExactlyElementsOf(
+                        ids.stream()
+                            .flatMap(id -> Stream.of(tuple(id, DELIVERED), tuple(id, READ)))
+                            .toList()));
+    assertThat(device(OFFLINE_NUMBER, tenant.token()).get("counts").get("read").asInt())
+        .isEqualTo(12);
   }
 
   @Test
@@ -342,7 +464,12 @@ abstract class SandboxApiHttpContract {
   }
 
   void deliver(OutboundMessage message) {
-    transactions.executeWithoutResult(status -> network.deliver(List.of(message)));
+    deliver(List.of(message));
+  }
+
+  /** Hands a batch over as the dispatcher does: in one call, inside its transaction. */
+  void deliver(List<OutboundMessage> batch) {
+    transactions.executeWithoutResult(status -> network.deliver(batch));
   }
 
   JsonNode device(String number, String token) {

@@ -1,8 +1,8 @@
 package org.openwaba.network.sandbox.delivery;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import org.openwaba.network.DeliveryError;
 import org.openwaba.network.DeliveryReport;
 import org.openwaba.network.DeliveryStatus;
 import org.openwaba.network.DeliveryStatusesReported;
@@ -21,8 +21,10 @@ import org.springframework.stereotype.Component;
  * receipt applied twice, or by two workers at once, is reported once. DELIVERED always precedes
  * READ, because a message is marked read only once it is marked delivered.
  *
- * <p>Every method must run inside the caller's read-write transaction. Listeners of the events run
- * synchronously in it, so a report and what listeners make of it commit or roll back together.
+ * <p>Each method handles a whole batch with a fixed number of batched statements and publishes at
+ * most one event, whose reports follow the batch's order. Every method must run inside the caller's
+ * read-write transaction. Listeners of the events run synchronously in it, so a report and what
+ * listeners make of it commit or roll back together.
  */
 @Component
 public class ReceiptReporter {
@@ -43,90 +45,125 @@ public class ReceiptReporter {
     this.events = events;
   }
 
-  /** Reports that a message cannot reach any device. */
-  public void failed(String messageId, DeliveryError error, Instant at) {
-    events.publishEvent(
-        new DeliveryStatusesReported(
-            List.of(new DeliveryReport(messageId, DeliveryStatus.FAILED, at, error))));
-  }
-
   /**
-   * After {@code message} was stored as {@code plan} says: reports the steps that already happened
-   * and queues the receipts that are not due yet.
+   * After a batch of messages was handed over at {@code now}: reports, in the batch's order, the
+   * failures and the steps that already happened, and queues the receipts that are not due yet.
+   * Messages that were already stored before must not be listed: they were reported then.
    */
-  public void arrived(StoredMessage message, ArrivalPlan plan) {
-    if (plan.deliveredAt() != null) {
-      report(message.messageId(), DeliveryStatus.DELIVERED, plan.deliveredAt());
-    }
-    if (plan.readAt() != null) {
-      report(message.messageId(), DeliveryStatus.READ, plan.readAt());
-    }
-    if (plan.deliveredDue() != null) {
-      receipts.schedule(receipt(message, ReceiptKind.DELIVERED, plan.deliveredDue()));
-    }
-    if (plan.readDue() != null) {
-      receipts.schedule(receipt(message, ReceiptKind.READ, plan.readDue()));
-    }
-  }
-
-  /**
-   * Applies a receipt that came due and was claimed. A delivery receipt is dropped if the device
-   * has gone offline meanwhile (switching it online queues it again); a read receipt always
-   * applies, as a phone sends one when it reconnects.
-   */
-  public void apply(Receipt receipt, Instant now) {
-    switch (receipt.kind()) {
-      case DELIVERED -> {
-        if (messages.markDeliveredIfOnline(receipt.messageId(), now)) {
-          report(receipt.messageId(), DeliveryStatus.DELIVERED, now);
-          afterDelivery(receipt, now);
+  public void handedOver(List<Arrival> arrivals, Instant now) {
+    List<DeliveryReport> reports = new ArrayList<>();
+    List<Receipt> later = new ArrayList<>();
+    for (Arrival arrival : arrivals) {
+      if (arrival instanceof Arrival.Undeliverable failed) {
+        reports.add(
+            new DeliveryReport(failed.messageId(), DeliveryStatus.FAILED, now, failed.error()));
+      } else if (arrival instanceof Arrival.Received received) {
+        StoredMessage message = received.message();
+        ArrivalPlan plan = received.plan();
+        if (plan.deliveredAt() != null) {
+          reports.add(report(message.messageId(), DeliveryStatus.DELIVERED, plan.deliveredAt()));
         }
-      }
-      case READ -> {
-        if (messages.markRead(receipt.messageId(), now)) {
-          report(receipt.messageId(), DeliveryStatus.READ, now);
+        if (plan.readAt() != null) {
+          reports.add(report(message.messageId(), DeliveryStatus.READ, plan.readAt()));
+        }
+        if (plan.deliveredDue() != null) {
+          later.add(receipt(message, ReceiptKind.DELIVERED, plan.deliveredDue()));
+        }
+        if (plan.readDue() != null) {
+          later.add(receipt(message, ReceiptKind.READ, plan.readDue()));
         }
       }
     }
+    receipts.scheduleAll(later);
+    publish(reports);
+  }
+
+  /**
+   * Applies receipts that came due and were claimed, in {@link Receipt#APPLY_ORDER}. A delivery
+   * receipt is dropped if the device has gone offline meanwhile (switching it online queues it
+   * again); a read receipt always applies, as a phone sends one when it reconnects. A delivery is
+   * followed by a read receipt after the read delay, or by the read itself when that delay is zero.
+   */
+  public void apply(List<Receipt> claimed, Instant now) {
+    List<String> deliveries = new ArrayList<>();
+    for (Receipt receipt : claimed) {
+      if (receipt.kind() == ReceiptKind.DELIVERED) {
+        deliveries.add(receipt.messageId());
+      }
+    }
+    boolean[] delivered = messages.markAllDeliveredIfOnline(deliveries, now);
+
+    // What each receipt did, in order; readIndex points into the batch of reads, or is -1.
+    record Outcome(String messageId, boolean delivered, int readIndex) {}
+    List<Outcome> outcomes = new ArrayList<>(claimed.size());
+    List<String> reads = new ArrayList<>();
+    List<Receipt> readsLater = new ArrayList<>();
+    int deliveryIndex = 0;
+    for (Receipt receipt : claimed) {
+      String messageId = receipt.messageId();
+      if (receipt.kind() == ReceiptKind.READ) {
+        reads.add(messageId);
+        outcomes.add(new Outcome(messageId, false, reads.size() - 1));
+      } else if (delivered[deliveryIndex++]) {
+        Instant readDue = timings.readDue(DeviceBehaviour.of(receipt.deviceNumber()), now);
+        if (readDue == null) {
+          outcomes.add(new Outcome(messageId, true, -1));
+        } else if (readDue.isAfter(now)) {
+          readsLater.add(
+              new Receipt(
+                  messageId,
+                  ReceiptKind.READ,
+                  readDue,
+                  receipt.accountId(),
+                  receipt.deviceNumber(),
+                  receipt.seq()));
+          outcomes.add(new Outcome(messageId, true, -1));
+        } else {
+          reads.add(messageId);
+          outcomes.add(new Outcome(messageId, true, reads.size() - 1));
+        }
+      }
+    }
+    boolean[] read = messages.markAllRead(reads, now);
+    receipts.scheduleAll(readsLater);
+
+    List<DeliveryReport> reports = new ArrayList<>();
+    for (Outcome outcome : outcomes) {
+      if (outcome.delivered()) {
+        reports.add(report(outcome.messageId(), DeliveryStatus.DELIVERED, now));
+      }
+      if (outcome.readIndex() >= 0 && read[outcome.readIndex()]) {
+        reports.add(report(outcome.messageId(), DeliveryStatus.READ, now));
+      }
+    }
+    publish(reports);
   }
 
   /**
    * The device's user reads the message: reports DELIVERED first if it was not delivered yet (even
-   * on an offline device), then READ, and drops the receipts still queued for it. Reading a message
-   * already read changes and reports nothing.
+   * on an offline device), then READ, in one event, and drops the receipts still queued for it.
+   * Reading a message already read changes and reports nothing.
    */
   public void readByUser(StoredMessage message, Instant now) {
+    List<DeliveryReport> reports = new ArrayList<>(2);
     if (message.deliveredAt() == null && messages.markDelivered(message.messageId(), now)) {
-      report(message.messageId(), DeliveryStatus.DELIVERED, now);
+      reports.add(report(message.messageId(), DeliveryStatus.DELIVERED, now));
     }
     if (messages.markRead(message.messageId(), now)) {
-      report(message.messageId(), DeliveryStatus.READ, now);
+      reports.add(report(message.messageId(), DeliveryStatus.READ, now));
     }
     receipts.cancel(message.messageId());
+    publish(reports);
   }
 
-  private void afterDelivery(Receipt delivered, Instant deliveredAt) {
-    Instant readDue = timings.readDue(DeviceBehaviour.of(delivered.deviceNumber()), deliveredAt);
-    if (readDue == null) {
-      return;
-    }
-    if (readDue.isAfter(deliveredAt)) {
-      receipts.schedule(
-          new Receipt(
-              delivered.messageId(),
-              ReceiptKind.READ,
-              readDue,
-              delivered.accountId(),
-              delivered.deviceNumber(),
-              delivered.seq()));
-    } else if (messages.markRead(delivered.messageId(), deliveredAt)) {
-      report(delivered.messageId(), DeliveryStatus.READ, deliveredAt);
+  private void publish(List<DeliveryReport> reports) {
+    if (!reports.isEmpty()) {
+      events.publishEvent(new DeliveryStatusesReported(reports));
     }
   }
 
-  private void report(String messageId, DeliveryStatus status, Instant at) {
-    events.publishEvent(
-        new DeliveryStatusesReported(List.of(new DeliveryReport(messageId, status, at, null))));
+  private static DeliveryReport report(String messageId, DeliveryStatus status, Instant at) {
+    return new DeliveryReport(messageId, status, at, null);
   }
 
   private static Receipt receipt(StoredMessage message, ReceiptKind kind, Instant dueAt) {

@@ -21,9 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Applies receipts when they come due, on one platform thread started and stopped with the
  * application context. Every {@code openwaba.sandbox.poll-interval} it claims up to {@code
- * batch-size} due receipts and applies them in one transaction; a full batch is followed at once by
- * the next. Claiming deletes the rows in the applying transaction, so two servers sharing one
- * PostgreSQL never apply the same receipt twice.
+ * batch-size} due receipts and applies them in one transaction, with a fixed number of batched
+ * statements and one report event; a full batch is followed at once by the next. Claiming deletes
+ * the rows in the applying transaction, so two servers sharing one PostgreSQL never apply the same
+ * receipt twice.
  *
  * <p>If a batch fails, its receipts are applied one per transaction so that one bad receipt cannot
  * hold the others back; a receipt that fails alone is retried after {@link #RETRY_DELAY}. No
@@ -133,7 +134,7 @@ class ReceiptWorker implements SmartLifecycle {
       transactions.executeWithoutResult(
           status -> {
             claimed.addAll(receipts.claimDue(now, properties.batchSize()));
-            claimed.forEach(receipt -> reporter.apply(receipt, now));
+            reporter.apply(claimed, now);
           });
     } catch (RuntimeException batchFailure) {
       if (claimed.isEmpty()) {
@@ -154,7 +155,7 @@ class ReceiptWorker implements SmartLifecycle {
       transactions.executeWithoutResult(
           status -> {
             if (receipts.claim(receipt)) {
-              reporter.apply(receipt, now);
+              reporter.apply(List.of(receipt), now);
             }
           });
     } catch (RuntimeException failure) {

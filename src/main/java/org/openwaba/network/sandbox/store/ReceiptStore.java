@@ -1,11 +1,14 @@
 package org.openwaba.network.sandbox.store;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.openwaba.accounts.AccountId;
 import org.openwaba.platform.SqlDialect;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,28 +24,45 @@ public class ReceiptStore {
       "message_id, kind, due_at, account_id, device_number, seq";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
   private final SqlDialect dialect;
 
-  ReceiptStore(JdbcClient jdbc, SqlDialect dialect) {
+  ReceiptStore(JdbcClient jdbc, JdbcTemplate template, SqlDialect dialect) {
     this.jdbc = jdbc;
+    this.template = template;
     this.dialect = dialect;
   }
 
-  /** Queues the receipt unless one of its kind is already queued for its message. */
-  public void schedule(Receipt receipt) {
-    jdbc.sql(
-            "INSERT INTO network_sandbox_receipt ("
-                + RECEIPT_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?) "
-                + dialect.insertIgnoringConflictOn("message_id, kind"))
-        .params(
-            receipt.messageId(),
-            receipt.kind().name(),
-            receipt.dueAt().toEpochMilli(),
-            receipt.accountId().value(),
-            receipt.deviceNumber(),
-            receipt.seq())
-        .update();
+  /**
+   * Queues the receipts, with one batched statement, except those of a kind already queued for
+   * their message.
+   */
+  public void scheduleAll(List<Receipt> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    template.batchUpdate(
+        "INSERT INTO network_sandbox_receipt ("
+            + RECEIPT_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?) "
+            + dialect.insertIgnoringConflictOn("message_id, kind"),
+        new BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement ps, int i) throws SQLException {
+            Receipt receipt = batch.get(i);
+            ps.setString(1, receipt.messageId());
+            ps.setString(2, receipt.kind().name());
+            ps.setLong(3, receipt.dueAt().toEpochMilli());
+            ps.setLong(4, receipt.accountId().value());
+            ps.setString(5, receipt.deviceNumber());
+            ps.setLong(6, receipt.seq());
+          }
+
+          @Override
+          public int getBatchSize() {
+            return batch.size();
+          }
+        });
   }
 
   /**

@@ -1,9 +1,11 @@
 package org.openwaba.network.sandbox.store;
 
+import static org.openwaba.network.sandbox.store.SqlValues.changed;
 import static org.openwaba.network.sandbox.store.SqlValues.instant;
-import static org.openwaba.network.sandbox.store.SqlValues.millis;
-import static org.openwaba.network.sandbox.store.SqlValues.text;
+import static org.openwaba.network.sandbox.store.SqlValues.setMillis;
+import static org.openwaba.network.sandbox.store.SqlValues.setText;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,12 +16,16 @@ import java.util.Optional;
 import org.openwaba.accounts.AccountId;
 import org.openwaba.accounts.PhoneNumberId;
 import org.openwaba.platform.SqlDialect;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Persists the messages devices received. Every query is scoped by account and device except the
- * receipt updates, which address a message by its globally unique id.
+ * receipt updates, which address a message by its globally unique id. Writes on the hot paths take
+ * a whole batch and are one batched statement each, prepared once: the SQLite driver has no
+ * statement cache, so every statement costs a prepare.
  */
 @Repository
 public class ReceivedMessageStore {
@@ -30,39 +36,57 @@ public class ReceivedMessageStore {
           + " delivered_at, read_at FROM network_sandbox_message";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
   private final SqlDialect dialect;
 
-  ReceivedMessageStore(JdbcClient jdbc, SqlDialect dialect) {
+  ReceivedMessageStore(JdbcClient jdbc, JdbcTemplate template, SqlDialect dialect) {
     this.jdbc = jdbc;
+    this.template = template;
     this.dialect = dialect;
   }
 
-  /** Stores the message unless one with its id exists; returns whether it was stored. */
-  public boolean insertIfAbsent(StoredMessage message) {
-    return jdbc.sql(
-                "INSERT INTO network_sandbox_message (message_id, account_id, device_number, seq,"
-                    + " phone_number_id, from_number, message_type, body, formatting, preview_url,"
-                    + " reply_to, accepted_at, received_at, delivered_at, read_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    + dialect.insertIgnoringConflictOn("message_id"))
-            .params(
-                message.messageId(),
-                message.accountId().value(),
-                message.deviceNumber(),
-                message.seq(),
-                message.phoneNumberId().value(),
-                message.from(),
-                message.type(),
-                message.body(),
-                SpansJson.write(message.spans()),
-                message.previewUrl(),
-                text(message.replyTo()),
-                message.acceptedAt().toEpochMilli(),
-                message.receivedAt().toEpochMilli(),
-                millis(message.deliveredAt()),
-                millis(message.readAt()))
-            .update()
-        == 1;
+  /**
+   * Stores the messages, with one batched statement, except those whose id is already stored
+   * (earlier, or earlier in the list); returns, for each message in order, whether it was stored.
+   */
+  public boolean[] insertAllIfAbsent(List<StoredMessage> batch) {
+    if (batch.isEmpty()) {
+      return new boolean[0];
+    }
+    int[] counts =
+        template.batchUpdate(
+            "INSERT INTO network_sandbox_message (message_id, account_id, device_number, seq,"
+                + " phone_number_id, from_number, message_type, body, formatting, preview_url,"
+                + " reply_to, accepted_at, received_at, delivered_at, read_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + dialect.insertIgnoringConflictOn("message_id"),
+            new BatchPreparedStatementSetter() {
+              @Override
+              public void setValues(PreparedStatement ps, int i) throws SQLException {
+                StoredMessage message = batch.get(i);
+                ps.setString(1, message.messageId());
+                ps.setLong(2, message.accountId().value());
+                ps.setString(3, message.deviceNumber());
+                ps.setLong(4, message.seq());
+                ps.setLong(5, message.phoneNumberId().value());
+                ps.setString(6, message.from());
+                ps.setString(7, message.type());
+                ps.setString(8, message.body());
+                ps.setString(9, SpansJson.write(message.spans()));
+                ps.setBoolean(10, message.previewUrl());
+                setText(ps, 11, message.replyTo());
+                ps.setLong(12, message.acceptedAt().toEpochMilli());
+                ps.setLong(13, message.receivedAt().toEpochMilli());
+                setMillis(ps, 14, message.deliveredAt());
+                setMillis(ps, 15, message.readAt());
+              }
+
+              @Override
+              public int getBatchSize() {
+                return batch.size();
+              }
+            });
+    return changed(counts);
   }
 
   /** The message, if this device received it from this account. */
@@ -112,20 +136,19 @@ public class ReceivedMessageStore {
   }
 
   /**
-   * Marks the message delivered if it is not yet and its device is online now; returns whether it
-   * changed.
+   * Marks each message delivered if it is not yet and its device is online now, with one batched
+   * statement; returns, for each id in order, whether that changed the message.
    */
-  public boolean markDeliveredIfOnline(String messageId, Instant at) {
-    return jdbc.sql(
-                "UPDATE network_sandbox_message SET delivered_at = ?"
-                    + " WHERE message_id = ? AND delivered_at IS NULL AND EXISTS (SELECT 1"
-                    + " FROM network_sandbox_device d"
-                    + " WHERE d.account_id = network_sandbox_message.account_id"
-                    + " AND d.device_number = network_sandbox_message.device_number"
-                    + " AND d.online = TRUE)")
-            .params(at.toEpochMilli(), messageId)
-            .update()
-        == 1;
+  public boolean[] markAllDeliveredIfOnline(List<String> messageIds, Instant at) {
+    return updateEach(
+        "UPDATE network_sandbox_message SET delivered_at = ?"
+            + " WHERE message_id = ? AND delivered_at IS NULL AND EXISTS (SELECT 1"
+            + " FROM network_sandbox_device d"
+            + " WHERE d.account_id = network_sandbox_message.account_id"
+            + " AND d.device_number = network_sandbox_message.device_number"
+            + " AND d.online = TRUE)",
+        messageIds,
+        at);
   }
 
   /** Marks a delivered message read unless it already is; returns whether it changed. */
@@ -136,6 +159,41 @@ public class ReceivedMessageStore {
             .params(at.toEpochMilli(), messageId)
             .update()
         == 1;
+  }
+
+  /**
+   * Marks each delivered message read unless it already is, with one batched statement; returns,
+   * for each id in order, whether that changed the message. An id listed twice changes at most
+   * once.
+   */
+  public boolean[] markAllRead(List<String> messageIds, Instant at) {
+    return updateEach(
+        "UPDATE network_sandbox_message SET read_at = ?"
+            + " WHERE message_id = ? AND delivered_at IS NOT NULL AND read_at IS NULL",
+        messageIds,
+        at);
+  }
+
+  private boolean[] updateEach(String sql, List<String> messageIds, Instant at) {
+    if (messageIds.isEmpty()) {
+      return new boolean[0];
+    }
+    long millis = at.toEpochMilli();
+    return changed(
+        template.batchUpdate(
+            sql,
+            new BatchPreparedStatementSetter() {
+              @Override
+              public void setValues(PreparedStatement ps, int i) throws SQLException {
+                ps.setLong(1, millis);
+                ps.setString(2, messageIds.get(i));
+              }
+
+              @Override
+              public int getBatchSize() {
+                return messageIds.size();
+              }
+            }));
   }
 
   private static StoredMessage map(ResultSet rs, int row) throws SQLException {

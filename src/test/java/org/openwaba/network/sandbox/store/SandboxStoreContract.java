@@ -1,20 +1,26 @@
 package org.openwaba.network.sandbox.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.assertj.core.groups.Tuple;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,8 +78,8 @@ abstract class SandboxStoreContract {
             BASE,
             BASE);
 
-    assertThat(messages.insertIfAbsent(first)).isTrue();
-    assertThat(messages.insertIfAbsent(second)).isFalse();
+    assertThat(insert(first)).isTrue();
+    assertThat(insert(second)).isFalse();
 
     assertThat(messages.find(account, DEVICE, first.messageId())).contains(first);
   }
@@ -102,7 +108,7 @@ abstract class SandboxStoreContract {
             BASE.plusMillis(1),
             BASE.plusMillis(2));
 
-    messages.insertIfAbsent(message);
+    insert(message);
 
     assertThat(messages.find(account, DEVICE, message.messageId())).contains(message);
   }
@@ -110,7 +116,7 @@ abstract class SandboxStoreContract {
   @Test
   void findsAMessageOnlyForItsAccountAndDevice() {
     StoredMessage message = message(account, DEVICE, 1, null);
-    messages.insertIfAbsent(message);
+    insert(message);
 
     assertThat(messages.find(otherAccount(), DEVICE, message.messageId())).isEmpty();
     assertThat(messages.find(account, "+14155550000", message.messageId())).isEmpty();
@@ -119,14 +125,110 @@ abstract class SandboxStoreContract {
   @Test
   void createsADeviceOnFirstUseAndNumbersItsMessages() {
     assertThat(devices.online(account, DEVICE)).isEmpty();
+    AccountId other = otherAccount();
 
-    assertThat(devices.nextSlot(account, DEVICE, false, BASE))
-        .isEqualTo(new DeviceStore.Slot(false, 1));
-    assertThat(devices.nextSlot(account, DEVICE, true, BASE))
-        .isEqualTo(new DeviceStore.Slot(false, 2));
-    assertThat(devices.nextSlot(otherAccount(), DEVICE, true, BASE))
-        .isEqualTo(new DeviceStore.Slot(true, 1));
+    assertThat(reserve(account, DEVICE, 1, false)).isEqualTo(new DeviceStore.Slots(false, 1));
+    assertThat(reserve(account, DEVICE, 1, true)).isEqualTo(new DeviceStore.Slots(false, 2));
+    assertThat(reserve(other, DEVICE, 1, true)).isEqualTo(new DeviceStore.Slots(true, 1));
     assertThat(devices.online(account, DEVICE)).contains(false);
+  }
+
+  @Test
+  void reservesConsecutivePositionsOnManyDevicesWithOneCall() {
+    AccountId other = otherAccount();
+    DeviceKey first = new DeviceKey(account, DEVICE);
+    DeviceKey second = new DeviceKey(account, "+14155550000");
+    DeviceKey foreign = new DeviceKey(other, DEVICE);
+    reserve(account, DEVICE, 2, true);
+
+    assertThat(
+            devices.reserve(
+                List.of(
+                    new DeviceStore.Reservation(second, 1, false),
+                    new DeviceStore.Reservation(first, 3, false),
+                    new DeviceStore.Reservation(foreign, 4, true)),
+                BASE))
+        .containsOnly(
+            entry(first, new DeviceStore.Slots(true, 3)),
+            entry(second, new DeviceStore.Slots(false, 1)),
+            entry(foreign, new DeviceStore.Slots(true, 1)));
+    assertThat(reserve(account, DEVICE, 1, true).firstSeq()).isEqualTo(6);
+    assertThat(reserve(other, DEVICE, 1, true).firstSeq()).isEqualTo(5);
+    assertThat(devices.reserve(List.of(), BASE)).isEmpty();
+  }
+
+  @Test
+  void refusesToReserveOneDeviceTwiceInOneCall() {
+    DeviceKey device = new DeviceKey(account, DEVICE);
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                devices.reserve(
+                    List.of(
+                        new DeviceStore.Reservation(device, 1, true),
+                        new DeviceStore.Reservation(device, 2, true)),
+                    BASE))
+        .withMessageContaining(DEVICE);
+    assertThat(devices.online(account, DEVICE)).isEmpty();
+  }
+
+  @Test
+  void concurrentReservationsNeverShareAPosition() throws Exception {
+    List<DeviceKey> keys =
+        IntStream.range(0, 6).mapToObj(i -> new DeviceKey(account, "+1415555000" + i)).toList();
+    ConcurrentLinkedQueue<Tuple> positions = new ConcurrentLinkedQueue<>();
+    ExecutorService reservers = Executors.newFixedThreadPool(2);
+    CountDownLatch start = new CountDownLatch(2);
+    try {
+      List<Future<?>> runs = new ArrayList<>();
+      for (int thread = 0; thread < 2; thread++) {
+        runs.add(
+            reservers.submit(
+                () -> {
+                  start.countDown();
+                  start.await();
+                  for (int round = 0; round < 200; round++) {
+                    List<DeviceKey> shuffled = new ArrayList<>(keys);
+                    Collections.shuffle(shuffled);
+                    List<DeviceStore.Reservation> asked =
+                        shuffled.stream()
+                            .map(
+                                key ->
+                                    new DeviceStore.Reservation(
+                                        key, ThreadLocalRandom.current().nextInt(1, 4), true))
+                            .toList();
+                    Map<DeviceKey, DeviceStore.Slots> slots =
+                        inTransaction(() -> devices.reserve(asked, BASE));
+                    for (DeviceStore.Reservation reservation : asked) {
+                      long first = slots.get(reservation.device()).firstSeq();
+                      for (int i = 0; i < reservation.count(); i++) {
+                        positions.add(Tuple.tuple(reservation.device(), first + i));
+                      }
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> run : runs) {
+        run.get();
+      }
+    } finally {
+      reservers.shutdownNow();
+    }
+
+    assertThat(positions).doesNotHaveDuplicates();
+    for (DeviceKey key : keys) {
+      List<Long> seqs =
+          positions.stream()
+              .filter(position -> position.toList().get(0).equals(key))
+              .map(position -> (Long) position.toList().get(1))
+              .sorted()
+              .toList();
+      assertThat(seqs)
+          .as("positions of %s", key)
+          .isEqualTo(LongStream.rangeClosed(1, seqs.size()).boxed().toList());
+    }
   }
 
   @Test
@@ -139,7 +241,7 @@ abstract class SandboxStoreContract {
     assertThat(devices.setOnline(account, DEVICE, false)).isTrue();
     assertThat(devices.setOnline(account, DEVICE, false)).isFalse();
     assertThat(devices.online(account, DEVICE)).contains(false);
-    assertThat(devices.nextSlot(account, DEVICE, true, BASE).seq()).isEqualTo(1);
+    assertThat(reserve(account, DEVICE, 1, true).firstSeq()).isEqualTo(1);
   }
 
   @Test
@@ -149,8 +251,8 @@ abstract class SandboxStoreContract {
             .mapToObj(i -> receipt(ReceiptKind.DELIVERED, BASE.plusSeconds(i), i))
             .toList();
     Receipt later = receipt(ReceiptKind.DELIVERED, BASE.plusSeconds(60), 4);
-    due.forEach(receipts::schedule);
-    receipts.schedule(later);
+    receipts.scheduleAll(due);
+    receipts.scheduleAll(List.of(later));
 
     assertThat(inTransaction(() -> receipts.claimDue(BASE.plusSeconds(3), 100)))
         .containsExactlyElementsOf(due);
@@ -165,7 +267,7 @@ abstract class SandboxStoreContract {
         IntStream.rangeClosed(1, 5)
             .mapToObj(i -> receipt(ReceiptKind.DELIVERED, BASE.plusSeconds(10 - i), i))
             .toList();
-    scheduled.forEach(receipts::schedule);
+    receipts.scheduleAll(scheduled);
     Instant now = BASE.plusSeconds(60);
 
     assertThat(inTransaction(() -> receipts.claimDue(now, 2)))
@@ -178,7 +280,7 @@ abstract class SandboxStoreContract {
   @Test
   void returnsAClaimedReceiptWhenTheApplyingTransactionRollsBack() {
     Receipt receipt = receipt(ReceiptKind.READ, BASE, 1);
-    receipts.schedule(receipt);
+    receipts.scheduleAll(List.of(receipt));
 
     transactions.executeWithoutResult(
         status -> {
@@ -195,7 +297,7 @@ abstract class SandboxStoreContract {
         IntStream.rangeClosed(1, 200)
             .mapToObj(i -> receipt(ReceiptKind.DELIVERED, BASE.plusMillis(i % 17), i))
             .toList();
-    scheduled.forEach(receipts::schedule);
+    receipts.scheduleAll(scheduled);
     ConcurrentLinkedQueue<Receipt> claimed = new ConcurrentLinkedQueue<>();
     ExecutorService claimers = Executors.newFixedThreadPool(2);
     try {
@@ -222,13 +324,16 @@ abstract class SandboxStoreContract {
   @Test
   void keepsTheFirstReceiptOfAKindForAMessage() {
     Receipt first = receipt(ReceiptKind.DELIVERED, BASE, 1);
-    receipts.schedule(first);
-    receipts.schedule(
-        new Receipt(
-            first.messageId(), ReceiptKind.DELIVERED, BASE.plusSeconds(9), account, DEVICE, 1));
+    receipts.scheduleAll(List.of(first));
     Receipt read =
         new Receipt(first.messageId(), ReceiptKind.READ, BASE.plusSeconds(1), account, DEVICE, 1);
-    receipts.schedule(read);
+    receipts.scheduleAll(
+        List.of(
+            new Receipt(
+                first.messageId(), ReceiptKind.DELIVERED, BASE.plusSeconds(9), account, DEVICE, 1),
+            read,
+            new Receipt(
+                first.messageId(), ReceiptKind.READ, BASE.plusSeconds(2), account, DEVICE, 1)));
 
     assertThat(receipts.ofMessage(first.messageId())).containsExactly(first, read);
   }
@@ -236,7 +341,7 @@ abstract class SandboxStoreContract {
   @Test
   void postponesAndCancelsReceipts() {
     Receipt receipt = receipt(ReceiptKind.DELIVERED, BASE, 1);
-    receipts.schedule(receipt);
+    receipts.scheduleAll(List.of(receipt));
 
     receipts.postpone(receipt, BASE.plusSeconds(5));
     assertThat(inTransaction(() -> receipts.claimDue(BASE.plusSeconds(4), 10))).isEmpty();
@@ -269,10 +374,12 @@ abstract class SandboxStoreContract {
     devices.createIfAbsent(account, DEVICE, false, BASE);
     StoredMessage message = stored(message(account, DEVICE, 1, null));
 
-    assertThat(messages.markDeliveredIfOnline(message.messageId(), BASE)).isFalse();
+    List<String> id = List.of(message.messageId());
+
+    assertThat(messages.markAllDeliveredIfOnline(id, BASE)).containsExactly(false);
     devices.setOnline(account, DEVICE, true);
-    assertThat(messages.markDeliveredIfOnline(message.messageId(), BASE.plusMillis(1))).isTrue();
-    assertThat(messages.markDeliveredIfOnline(message.messageId(), BASE.plusMillis(2))).isFalse();
+    assertThat(messages.markAllDeliveredIfOnline(id, BASE.plusMillis(1))).containsExactly(true);
+    assertThat(messages.markAllDeliveredIfOnline(id, BASE.plusMillis(2))).containsExactly(false);
     assertThat(messages.markDelivered(message.messageId(), BASE.plusMillis(3))).isFalse();
 
     assertThat(messages.find(account, DEVICE, message.messageId()).orElseThrow().deliveredAt())
@@ -290,6 +397,63 @@ abstract class SandboxStoreContract {
 
     StoredMessage read = messages.find(account, DEVICE, message.messageId()).orElseThrow();
     assertThat(read.readAt()).isEqualTo(BASE.plusMillis(2));
+  }
+
+  @Test
+  void storesABatchAndSaysWhichMessagesWereNew() {
+    StoredMessage earlier = stored(message(account, DEVICE, 1, null));
+    StoredMessage second = message(account, DEVICE, 2, null);
+    StoredMessage third = message(account, DEVICE, 3, BASE);
+    StoredMessage secondAgain =
+        new StoredMessage(
+            second.messageId(),
+            account,
+            DEVICE,
+            4,
+            second.phoneNumberId(),
+            second.from(),
+            "text",
+            "another body",
+            List.of(),
+            true,
+            null,
+            BASE,
+            BASE,
+            null,
+            null);
+
+    assertThat(messages.insertAllIfAbsent(List.of(second, earlier, third, secondAgain)))
+        .containsExactly(true, false, true, false);
+
+    assertThat(messages.latest(account, DEVICE, 10)).containsExactly(earlier, second, third);
+    assertThat(messages.insertAllIfAbsent(List.of())).isEmpty();
+  }
+
+  @Test
+  void marksABatchDeliveredAndReadSayingWhichMessagesChanged() {
+    String offlineDevice = "+14155550000";
+    devices.createIfAbsent(account, DEVICE, true, BASE);
+    devices.createIfAbsent(account, offlineDevice, false, BASE);
+    StoredMessage waiting = stored(message(account, DEVICE, 1, null));
+    StoredMessage delivered = stored(message(account, DEVICE, 2, BASE));
+    StoredMessage offline = stored(message(account, offlineDevice, 1, null));
+    List<String> ids =
+        List.of(
+            waiting.messageId(), delivered.messageId(), offline.messageId(), waiting.messageId());
+    Instant at = BASE.plusMillis(5);
+
+    assertThat(messages.markAllDeliveredIfOnline(ids, at))
+        .containsExactly(true, false, false, false);
+    assertThat(messages.markAllRead(ids, at.plusMillis(1)))
+        .containsExactly(true, true, false, false);
+
+    assertThat(messages.find(account, DEVICE, waiting.messageId()).orElseThrow())
+        .extracting(StoredMessage::deliveredAt, StoredMessage::readAt)
+        .containsExactly(at, at.plusMillis(1));
+    assertThat(messages.find(account, DEVICE, delivered.messageId()).orElseThrow().deliveredAt())
+        .isEqualTo(BASE);
+    assertThat(messages.counts(account, offlineDevice)).isEqualTo(new MessageCounts(1, 0, 0));
+    assertThat(messages.markAllRead(List.of(), at)).isEmpty();
   }
 
   @Test
@@ -317,13 +481,25 @@ abstract class SandboxStoreContract {
     assertThat(messages.counts(account, "+14155550000")).isEqualTo(new MessageCounts(0, 0, 0));
   }
 
+  private DeviceStore.Slots reserve(
+      AccountId accountId, String number, int count, boolean onlineIfNew) {
+    DeviceKey device = new DeviceKey(accountId, number);
+    return devices
+        .reserve(List.of(new DeviceStore.Reservation(device, count, onlineIfNew)), BASE)
+        .get(device);
+  }
+
   private <T> T inTransaction(Supplier<T> work) {
     return transactions.execute(status -> work.get());
   }
 
   private StoredMessage stored(StoredMessage message) {
-    assertThat(messages.insertIfAbsent(message)).isTrue();
+    assertThat(insert(message)).isTrue();
     return message;
+  }
+
+  private boolean insert(StoredMessage message) {
+    return messages.insertAllIfAbsent(List.of(message))[0];
   }
 
   private Receipt receipt(ReceiptKind kind, Instant due, long seq) {
