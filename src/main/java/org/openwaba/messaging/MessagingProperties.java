@@ -16,6 +16,10 @@ import org.springframework.validation.annotation.Validated;
  * @param dispatchMaxAttempts hand-over attempts before a message is marked failed (code 131000)
  * @param retryBaseDelay the delay before the first retry; each later one doubles, with ±20% jitter
  * @param retryMaxDelay the longest delay between two attempts
+ * @param dispatchLinger how long the dispatcher, once woken by new messages, waits for more to
+ *     arrive before it claims them; larger batches cost fewer commits per message (SQLite writes
+ *     every touched page once per commit). Adds at most this much to the time before delivery,
+ *     never to the send response
  * @param dispatchPaused hold all outbound delivery (for maintenance of a network): messages are
  *     still accepted and queued durably, and go out once the server runs without this setting
  */
@@ -28,4 +32,5 @@ public record MessagingProperties(
     @DefaultValue("10") @Min(1) int dispatchMaxAttempts,
     @DefaultValue("1s") Duration retryBaseDelay,
     @DefaultValue("5m") Duration retryMaxDelay,
+    @DefaultValue("20ms") Duration dispatchLinger,
     @DefaultValue("false") boolean dispatchPaused) {}

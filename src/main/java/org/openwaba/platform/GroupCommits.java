@@ -1,5 +1,6 @@
 package org.openwaba.platform;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -15,9 +16,13 @@ public class GroupCommits implements DisposableBean {
   private final TransactionTemplate transactions;
   private final List<GroupCommitter<?>> committers = new CopyOnWriteArrayList<>();
 
-  GroupCommits(PlatformProperties properties, TransactionTemplate transactions) {
+  private final MeterRegistry registry;
+
+  GroupCommits(
+      PlatformProperties properties, TransactionTemplate transactions, MeterRegistry registry) {
     this.properties = properties;
     this.transactions = transactions;
+    this.registry = registry;
   }
 
   /**
@@ -31,7 +36,8 @@ public class GroupCommits implements DisposableBean {
             properties.groupCommitQueueCapacity(),
             properties.groupCommitTimeout(),
             batchWriter,
-            transactions);
+            transactions,
+            registry);
     committers.add(committer);
     return committer;
   }

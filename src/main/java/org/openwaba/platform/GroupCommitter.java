@@ -1,5 +1,8 @@
 package org.openwaba.platform;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +38,8 @@ public final class GroupCommitter<T> implements AutoCloseable {
   private final Consumer<List<T>> batchWriter;
   private final TransactionTemplate transactions;
   private final BlockingQueue<Pending<T>> queue;
+  private final Timer commitTime;
+  private final DistributionSummary batchSizes;
   private final Thread writer;
   private volatile boolean running = true;
 
@@ -47,7 +52,8 @@ public final class GroupCommitter<T> implements AutoCloseable {
       int queueCapacity,
       Duration timeout,
       Consumer<List<T>> batchWriter,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions,
+      MeterRegistry registry) {
     if (maxBatch < 1) {
       throw new IllegalArgumentException("maxBatch must be positive, was " + maxBatch);
     }
@@ -57,6 +63,18 @@ public final class GroupCommitter<T> implements AutoCloseable {
     this.batchWriter = Objects.requireNonNull(batchWriter, "batchWriter");
     this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    this.commitTime =
+        Timer.builder("openwaba.group.commit")
+            .description("Time to write and commit one group-commit batch")
+            .tag("committer", name)
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
+    this.batchSizes =
+        DistributionSummary.builder("openwaba.group.commit.batch")
+            .description("Items per group-commit transaction")
+            .tag("committer", name)
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
     this.writer = new Thread(this::run, "group-commit-" + name);
     this.writer.setDaemon(true);
     this.writer.start();
@@ -104,7 +122,6 @@ public final class GroupCommitter<T> implements AutoCloseable {
           continue;
         }
         batch.add(first);
-        queue.drainTo(batch, maxBatch - 1);
         commit(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -119,13 +136,21 @@ public final class GroupCommitter<T> implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes the batch, first topping it up with everything that arrived meanwhile. The top-up
+   * happens inside the transaction, once the store's write lock is held, so that whatever queued up
+   * while this writer waited for the lock joins this commit instead of waiting for the next.
+   */
   private void commit(List<Pending<T>> batch) {
-    List<T> items = new ArrayList<>(batch.size());
-    for (Pending<T> pending : batch) {
-      items.add(pending.item);
-    }
+    long started = System.nanoTime();
     try {
-      transactions.executeWithoutResult(status -> batchWriter.accept(items));
+      transactions.executeWithoutResult(
+          status -> {
+            queue.drainTo(batch, maxBatch - batch.size());
+            batchWriter.accept(items(batch));
+          });
+      commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+      batchSizes.record(batch.size());
       batch.forEach(pending -> pending.done.complete(null));
     } catch (RuntimeException batchFailure) {
       if (batch.size() == 1) {
@@ -141,6 +166,14 @@ public final class GroupCommitter<T> implements AutoCloseable {
         }
       }
     }
+  }
+
+  private static <T> List<T> items(List<Pending<T>> batch) {
+    List<T> items = new ArrayList<>(batch.size());
+    for (Pending<T> pending : batch) {
+      items.add(pending.item);
+    }
+    return items;
   }
 
   private static <T> void failAll(List<Pending<T>> batch, RuntimeException failure) {

@@ -3,6 +3,7 @@ package org.openwaba.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,8 @@ class GroupCommitterTests {
                 jdbc.sql("INSERT INTO item (id, name) VALUES (?, ?)").params(id, "n" + id).update();
               }
             },
-            transactions);
+            transactions,
+            new SimpleMeterRegistry());
     committers.add(committer);
     return committer;
   }

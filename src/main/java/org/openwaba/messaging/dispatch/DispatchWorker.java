@@ -79,8 +79,10 @@ public class DispatchWorker implements SmartLifecycle {
       try {
         wakeUp.drainPermits();
         int claimed = dispatcher.dispatchDue();
-        if (claimed < properties.dispatchBatchSize()) {
-          wakeUp.tryAcquire(properties.dispatchPollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        if (claimed < properties.dispatchBatchSize()
+            && wakeUp.tryAcquire(
+                properties.dispatchPollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+          linger();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -90,6 +92,14 @@ public class DispatchWorker implements SmartLifecycle {
         log.error("dispatch_round_failed error=\"{}\"", e.toString(), e);
         pause();
       }
+    }
+  }
+
+  /** Lets a woken round gather what arrives meanwhile into the same batch. */
+  private void linger() throws InterruptedException {
+    long millis = properties.dispatchLinger().toMillis();
+    if (millis > 0) {
+      Thread.sleep(millis);
     }
   }
 

@@ -3,6 +3,7 @@ package org.openwaba.messaging.dispatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,12 +91,16 @@ class Dispatcher {
     Map<String, StoredMessage> byId =
         messages.findAll(claimed.stream().map(Claimed::messageId).toList()).stream()
             .collect(Collectors.toMap(m -> m.id().value(), Function.identity()));
+    // Built before the transaction: on SQLite it holds the only write lock, so it should only
+    // write.
+    Map<String, OutboundMessage> handed = new HashMap<>();
+    byId.forEach((id, message) -> handed.put(id, outbound.of(message)));
     try {
-      transactions.executeWithoutResult(status -> handOver(claimed, byId));
+      transactions.executeWithoutResult(status -> handOver(claimed, byId, handed));
     } catch (RuntimeException batchFailure) {
       for (Claimed c : claimed) {
         try {
-          transactions.executeWithoutResult(status -> handOver(List.of(c), byId));
+          transactions.executeWithoutResult(status -> handOver(List.of(c), byId, handed));
         } catch (RuntimeException failure) {
           retryOrFail(c, byId.get(c.messageId()), failure);
         }
@@ -104,7 +109,8 @@ class Dispatcher {
     return claimed.size();
   }
 
-  private void handOver(List<Claimed> claimed, Map<String, StoredMessage> byId) {
+  private void handOver(
+      List<Claimed> claimed, Map<String, StoredMessage> byId, Map<String, OutboundMessage> handed) {
     Instant now = clock.instant();
     List<StatusUpdate> sent = new ArrayList<>(claimed.size());
     Map<String, List<OutboundMessage>> byNetwork = new LinkedHashMap<>();
@@ -116,7 +122,7 @@ class Dispatcher {
             new StatusUpdate(message.id(), message.accountId(), MessageStatus.SENT, now, null));
         byNetwork
             .computeIfAbsent(c.network(), network -> new ArrayList<>())
-            .add(outbound.of(message));
+            .add(handed.get(c.messageId()));
       }
     }
     // Sent is written before the hand-over: a network may report delivered at once, in this

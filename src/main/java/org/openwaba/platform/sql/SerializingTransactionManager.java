@@ -1,6 +1,9 @@
 package org.openwaba.platform.sql;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -19,16 +22,74 @@ final class SerializingTransactionManager extends JdbcTransactionManager {
   private final transient ThreadLocal<ArrayDeque<Boolean>> locked =
       ThreadLocal.withInitial(ArrayDeque::new);
 
-  SerializingTransactionManager(DataSource dataSource, boolean serializeWrites) {
+  private final transient Timer lockWait;
+  private final transient MeterRegistry registry;
+  private final transient ThreadLocal<Long> heldSince = new ThreadLocal<>();
+
+  SerializingTransactionManager(
+      DataSource dataSource, boolean serializeWrites, MeterRegistry registry) {
     super(dataSource);
     this.serializeWrites = serializeWrites;
+    this.registry = registry;
+    this.lockWait =
+        Timer.builder("openwaba.db.write.lock.wait")
+            .description("Time read-write transactions waited for SQLite's in-process write lock")
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
+  }
+
+  /**
+   * Runs {@code work} while no read-write transaction of this JVM runs, or runs it directly when
+   * writes are not serialised.
+   */
+  void withWriteLock(Runnable work) {
+    if (!serializeWrites) {
+      work.run();
+      return;
+    }
+    writeLock.lock();
+    try {
+      work.run();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * How long each writer held the lock, by thread name: the lock is SQLite's throughput limit, so
+   * this shows which writer spends it.
+   */
+  private void recordHoldTime() {
+    Long since = heldSince.get();
+    if (since == null || writeLock.getHoldCount() != 1) {
+      return;
+    }
+    heldSince.remove();
+    String holder = Thread.currentThread().getName();
+    Timer.builder("openwaba.db.write.lock.held")
+        .description("Time read-write transactions held SQLite's in-process write lock")
+        .tag(
+            "holder",
+            holder.startsWith("group-commit-")
+                    || holder.contains("worker")
+                    || holder.contains("receipt")
+                ? holder
+                : "request")
+        .register(registry)
+        .record(System.nanoTime() - since, TimeUnit.NANOSECONDS);
   }
 
   @Override
   protected void doBegin(Object transaction, TransactionDefinition definition) {
     boolean lock = serializeWrites && !definition.isReadOnly();
     if (lock) {
+      long started = System.nanoTime();
       writeLock.lock();
+      long acquired = System.nanoTime();
+      lockWait.record(acquired - started, TimeUnit.NANOSECONDS);
+      if (writeLock.getHoldCount() == 1) {
+        heldSince.set(acquired);
+      }
     }
     try {
       super.doBegin(transaction, definition);
@@ -48,6 +109,7 @@ final class SerializingTransactionManager extends JdbcTransactionManager {
     } finally {
       Boolean lock = locked.get().poll();
       if (Boolean.TRUE.equals(lock)) {
+        recordHoldTime();
         writeLock.unlock();
       }
     }
