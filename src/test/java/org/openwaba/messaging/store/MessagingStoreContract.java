@@ -1,0 +1,180 @@
+package org.openwaba.messaging.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.openwaba.accounts.AccountId;
+import org.openwaba.accounts.PhoneNumberId;
+import org.openwaba.messaging.MessageError;
+import org.openwaba.messaging.MessageId;
+import org.openwaba.messaging.MessageStatus;
+import org.openwaba.messaging.store.DispatchQueueStore.Claimed;
+import org.openwaba.messaging.store.MessageStore.StatusUpdate;
+import org.openwaba.platform.Ids;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The messaging stores on a real database; run on SQLite and PostgreSQL. */
+abstract class MessagingStoreContract {
+
+  static final AccountId ACCOUNT = new AccountId(100000000000001L);
+
+  /**
+   * Far in the future, so that the running application's own dispatcher, which claims rows due by
+   * the real clock, never touches the rows these tests queue.
+   */
+  static final Instant T0 = Instant.parse("2100-01-01T00:00:00Z");
+
+  @Autowired MessageStore messages;
+  @Autowired DispatchQueueStore queue;
+  @Autowired TransactionTemplate transactions;
+  @Autowired Ids ids;
+
+  private StoredMessage newMessage() {
+    return new StoredMessage(
+        new MessageId("wamid." + ids.opaqueId()),
+        ACCOUNT,
+        new PhoneNumberId(100000000000002L),
+        "+12025550100",
+        "+14155552671",
+        "text",
+        "h\u00e9llo \uD83D\uDE00",
+        "[]",
+        true,
+        null,
+        MessageStatus.ACCEPTED,
+        T0,
+        T0,
+        null);
+  }
+
+  private StoredMessage stored() {
+    StoredMessage message = newMessage();
+    transactions.executeWithoutResult(
+        status -> {
+          messages.insertAll(List.of(message));
+          queue.insertAll(
+              List.of(new DispatchQueueStore.Entry(message.id().value(), "sandbox", T0)));
+        });
+    return message;
+  }
+
+  private boolean[] advance(StoredMessage message, MessageStatus status, MessageError error) {
+    return transactions.execute(
+        tx ->
+            messages.advanceAll(
+                List.of(
+                    new StatusUpdate(message.id(), ACCOUNT, status, T0.plusSeconds(5), error))));
+  }
+
+  private List<Claimed> claim(Instant now, int limit, String claimant, Instant leaseUntil) {
+    return transactions.execute(tx -> queue.claimDue(now, limit, claimant, leaseUntil));
+  }
+
+  @Test
+  void storesAndReadsBackEveryField() {
+    StoredMessage message = stored();
+    StoredMessage read = messages.find(message.id()).orElseThrow();
+    assertThat(read).isEqualTo(message);
+    assertThat(messages.findAll(List.of(message.id().value(), "wamid.missing")))
+        .containsExactly(message);
+  }
+
+  @Test
+  void movesStatusesForwardOnlyAndKeepsTheirTimes() {
+    StoredMessage message = stored();
+    assertThat(advance(message, MessageStatus.SENT, null)).containsExactly(true);
+    assertThat(advance(message, MessageStatus.SENT, null)).containsExactly(false);
+    assertThat(advance(message, MessageStatus.READ, null))
+        .as("read needs delivered")
+        .containsExactly(false);
+    assertThat(advance(message, MessageStatus.DELIVERED, null)).containsExactly(true);
+    assertThat(advance(message, MessageStatus.READ, null)).containsExactly(true);
+    assertThat(advance(message, MessageStatus.DELIVERED, null)).containsExactly(false);
+    assertThat(advance(message, MessageStatus.FAILED, new MessageError(131026, "x", "y")))
+        .containsExactly(false);
+    StoredMessage read = messages.find(message.id()).orElseThrow();
+    assertThat(read.status()).isEqualTo(MessageStatus.READ);
+    assertThat(read.statusAt()).isEqualTo(T0.plusSeconds(5));
+    assertThat(read.error()).isNull();
+  }
+
+  @Test
+  void recordsTheErrorOfAFailedMessage() {
+    StoredMessage message = stored();
+    MessageError error = new MessageError(131026, "Message undeliverable", "not on WhatsApp");
+    assertThat(advance(message, MessageStatus.FAILED, error)).containsExactly(true);
+    StoredMessage failed = messages.find(message.id()).orElseThrow();
+    assertThat(failed.status()).isEqualTo(MessageStatus.FAILED);
+    assertThat(failed.error()).isEqualTo(error);
+    assertThat(messages.currentStatuses(List.of(message.id().value())))
+        .containsEntry(
+            message.id().value(), new MessageStore.CurrentStatus(ACCOUNT, MessageStatus.FAILED));
+  }
+
+  @Test
+  void claimsDueRowsOnceAndLeavesLeasedOnesAlone() {
+    StoredMessage message = stored();
+    Instant now = T0.plusSeconds(1);
+    List<Claimed> first = claim(now, 10_000, "a", now.plusSeconds(30));
+    assertThat(first).extracting(Claimed::messageId).contains(message.id().value());
+    List<Claimed> second = claim(now, 10_000, "b", now.plusSeconds(30));
+    assertThat(second).extracting(Claimed::messageId).doesNotContain(message.id().value());
+
+    Instant afterLease = now.plusSeconds(31);
+    List<Claimed> expired = claim(afterLease, 10_000, "b", afterLease.plusSeconds(30));
+    assertThat(expired).extracting(Claimed::messageId).contains(message.id().value());
+  }
+
+  @Test
+  void concurrentClaimersNeverShareARow() throws Exception {
+    List<String> queued = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      queued.add(stored().id().value());
+    }
+    Instant now = T0.plusSeconds(1);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<List<Claimed>>> claims = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      String claimant = "worker-" + i;
+      Callable<List<Claimed>> claim = () -> claim(now, 10_000, claimant, now.plusSeconds(60));
+      claims.add(pool.submit(claim));
+    }
+    List<String> all = new ArrayList<>();
+    for (Future<List<Claimed>> claim : claims) {
+      claim.get().forEach(c -> all.add(c.messageId()));
+    }
+    pool.shutdown();
+    assertThat(all).doesNotHaveDuplicates().containsAll(queued);
+  }
+
+  @Test
+  void retriesAtTheGivenTimeAndCompletesRows() {
+    StoredMessage message = stored();
+    String id = message.id().value();
+    Instant now = T0.plusSeconds(1);
+    claim(now, 10_000, "a", now.plusSeconds(30));
+    transactions.executeWithoutResult(tx -> queue.retryAt(id, 1, now.plusSeconds(10), "boom"));
+
+    assertThat(claim(now.plusSeconds(9), 10_000, "a", now.plusSeconds(60)))
+        .extracting(Claimed::messageId)
+        .doesNotContain(id);
+    List<Claimed> due = claim(now.plusSeconds(10), 10_000, "a", now.plusSeconds(60));
+    assertThat(due)
+        .filteredOn(c -> c.messageId().equals(id))
+        .extracting(Claimed::attempts)
+        .containsExactly(1);
+
+    transactions.executeWithoutResult(tx -> queue.completeAll(List.of(id)));
+    assertThat(claim(now.plusSeconds(3600), 10_000, "a", now.plusSeconds(7200)))
+        .extracting(Claimed::messageId)
+        .doesNotContain(id);
+  }
+}
