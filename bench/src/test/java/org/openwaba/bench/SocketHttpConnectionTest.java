@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,9 @@ class SocketHttpConnectionTest {
   private ServerSocket server;
 
   private final List<String> requests = new CopyOnWriteArrayList<>();
+
+  /** Released each time the server has closed a connection. */
+  private final Semaphore closedConnections = new Semaphore(0);
 
   @AfterEach
   void stop() throws IOException {
@@ -74,6 +79,7 @@ class SocketHttpConnectionTest {
                       }
                     }
                   }
+                  closedConnections.release();
                 }
               } catch (IOException ignored) {
                 // test over
@@ -141,7 +147,7 @@ class SocketHttpConnectionTest {
   void retriesOnceWhenTheServerClosedTheIdleConnection() throws Exception {
     try (SocketHttpConnection c = start(List.of(1, -1), 0)) {
       assertEquals(200, c.sendMessage(0));
-      Thread.sleep(100); // the server has closed the connection silently by now
+      assertTrue(closedConnections.tryAcquire(5, TimeUnit.SECONDS), "server closed the socket");
       assertEquals(200, c.sendMessage(1));
       assertEquals(2, c.connectionsOpened());
     }
