@@ -2,7 +2,9 @@
  * The delivery network contract: the {@link org.openwaba.network.DeliveryNetwork} interface that
  * messaging hands accepted messages to, the content it carries, and the {@link
  * org.openwaba.network.DeliveryStatusesReported} event every network publishes. Implementations
- * live in sub-packages: {@code sandbox} (virtual devices, the default) and, later, {@code cloud}.
+ * live in sub-packages: {@code sandbox} (virtual devices, the default; it owns the tables {@code
+ * network_sandbox_device}, {@code network_sandbox_message} and {@code network_sandbox_receipt} and
+ * the endpoints under {@code /v2/sandbox}) and, later, {@code cloud}.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = "accounts")
