@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openwaba.testing.AdminFixtures;
 import org.openwaba.testing.ApiClient;
 import org.openwaba.testing.ApiClient.Response;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -416,23 +417,9 @@ abstract class SendMessageHttpContract {
   }
 
   String newAccountWithNumber(String number, int messagesPerSecond) {
-    String accountId =
-        api.postJson(
-                "/admin/v1/accounts",
-                ADMIN_KEY,
-                "{\"name\":\"other\",\"messages_per_second\":" + messagesPerSecond + "}")
-            .json()
-            .get("id")
-            .asString();
-    Response added =
-        api.postJson(
-            "/admin/v1/accounts/" + accountId + "/phone-numbers",
-            ADMIN_KEY,
-            "{\"display_phone_number\":\"" + number + "\"}");
+    String accountId = AdminFixtures.createAccount(api, "other", messagesPerSecond);
+    Response added = AdminFixtures.addNumber(api, accountId, number);
     assertThat(added.status()).as(added.body()).isEqualTo(201);
-    return api.postJson("/admin/v1/accounts/" + accountId + "/tokens", ADMIN_KEY, "{}")
-        .json()
-        .get("token")
-        .asString();
+    return AdminFixtures.issueToken(api, accountId);
   }
 }

@@ -1,7 +1,6 @@
 package org.openwaba.network.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openwaba.testing.ApiClient.ADMIN_KEY;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.openwaba.accounts.PhoneNumberId;
 import org.openwaba.network.OutboundMessage;
 import org.openwaba.network.TextSpan;
 import org.openwaba.network.TextStyle;
+import org.openwaba.testing.AdminFixtures;
 import org.openwaba.testing.ApiClient;
 
 /**
@@ -28,15 +28,11 @@ record SandboxTenant(
 
   /** A new account with a sandbox number and a token. */
   static SandboxTenant create(ApiClient api) {
-    String accountId = createAccount(api);
+    String accountId = AdminFixtures.createAccount(api, "sandbox test", 50);
     for (int attempt = 0; ; attempt++) {
       String number =
           "+1312555" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
-      var added =
-          api.postJson(
-              "/admin/v1/accounts/" + accountId + "/phone-numbers",
-              ADMIN_KEY,
-              "{\"display_phone_number\":\"" + number + "\",\"network\":\"sandbox\"}");
+      var added = AdminFixtures.addNumber(api, accountId, number);
       if (added.status() == 409 && attempt < 20) {
         continue;
       }
@@ -45,13 +41,13 @@ record SandboxTenant(
           new AccountId(Long.parseLong(accountId)),
           new PhoneNumberId(Long.parseLong(added.json().get("id").asString())),
           number,
-          issueToken(api, accountId));
+          AdminFixtures.issueToken(api, accountId));
     }
   }
 
   /** A new account with a token but no phone number at all. */
   static String tokenWithoutPhoneNumber(ApiClient api) {
-    return issueToken(api, createAccount(api));
+    return AdminFixtures.issueToken(api, AdminFixtures.createAccount(api, "sandbox test", 50));
   }
 
   /** A text message from this tenant's number to {@code to}, with a fresh id. */
@@ -68,17 +64,5 @@ record SandboxTenant(
         false,
         null,
         Instant.now());
-  }
-
-  private static String createAccount(ApiClient api) {
-    var created = api.postJson("/admin/v1/accounts", ADMIN_KEY, "{\"name\":\"sandbox test\"}");
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return created.json().get("id").asString();
-  }
-
-  private static String issueToken(ApiClient api, String accountId) {
-    var issued = api.postJson("/admin/v1/accounts/" + accountId + "/tokens", ADMIN_KEY, "{}");
-    assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-    return issued.json().get("token").asString();
   }
 }

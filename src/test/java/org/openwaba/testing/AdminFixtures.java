@@ -1,0 +1,40 @@
+package org.openwaba.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openwaba.testing.ApiClient.ADMIN_KEY;
+
+import tools.jackson.databind.JsonNode;
+
+/** Creates accounts, phone numbers and tokens through the admin API, failing on any refusal. */
+public final class AdminFixtures {
+
+  private AdminFixtures() {}
+
+  /** A new account; returns its id. */
+  public static String createAccount(ApiClient api, String name, int messagesPerSecond) {
+    var created =
+        api.postJson(
+            "/admin/v1/accounts",
+            ADMIN_KEY,
+            ApiClient.json(
+                java.util.Map.of("name", name, "messages_per_second", messagesPerSecond)));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().get("id").asString();
+  }
+
+  /** Adds a sandbox number; returns the answer, which may be a refusal (e.g. 409). */
+  public static ApiClient.Response addNumber(ApiClient api, String accountId, String number) {
+    return api.postJson(
+        "/admin/v1/accounts/" + accountId + "/phone-numbers",
+        ADMIN_KEY,
+        "{\"display_phone_number\":\"" + number + "\",\"network\":\"sandbox\"}");
+  }
+
+  /** Issues a token without expiry; returns its value. */
+  public static String issueToken(ApiClient api, String accountId) {
+    var issued = api.postJson("/admin/v1/accounts/" + accountId + "/tokens", ADMIN_KEY, "{}");
+    assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+    JsonNode body = issued.json();
+    return body.get("token").asString();
+  }
+}
