@@ -3,18 +3,17 @@ package org.openwaba.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.openwaba.accounts.AccountDirectory;
 import org.openwaba.accounts.AuthenticatedAccount;
 import org.openwaba.accounts.PhoneNumber;
 import org.openwaba.compliance.SendRateLimiter;
-import org.openwaba.messaging.dispatch.DispatchWorker;
+import org.openwaba.messaging.dispatch.AcceptanceWriter;
 import org.openwaba.messaging.format.TextFormatting;
 import org.openwaba.messaging.status.MessageMetrics;
-import org.openwaba.messaging.store.DispatchQueueStore;
-import org.openwaba.messaging.store.MessageStore;
 import org.openwaba.messaging.store.StoredMessage;
+import org.openwaba.network.OutboundMessage;
+import org.openwaba.network.TextSpan;
 import org.openwaba.platform.GroupCommits;
 import org.openwaba.platform.GroupCommitter;
 import org.openwaba.platform.Ids;
@@ -26,61 +25,42 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Accepts messages for delivery. Thread-safe; called concurrently by request threads.
  *
- * <p>A send returns only once the message and its dispatch-queue entry are committed, so a response
- * means the message survives a crash. Concurrent sends are committed together in one transaction
- * (group commit), which is what lets one SQLite file accept thousands of messages per second.
- * Delivery happens afterwards, asynchronously, from the durable queue.
+ * <p>A send returns only once the message is committed, together with its hand-over to an
+ * in-process network or its dispatch-queue entry, so a response means the message survives a crash.
+ * Concurrent sends are committed together in one transaction (group commit), which is what lets one
+ * SQLite file accept thousands of messages per second. Messages for other networks are delivered
+ * afterwards, asynchronously, from the durable queue ({@link AcceptanceWriter}).
  */
 @Service
 public class MessageSender {
 
-  private record Accepted(StoredMessage message, DispatchQueueStore.Entry dispatch) {}
-
   private final AccountDirectory directory;
   private final SendRateLimiter rateLimiter;
-  private final MessageStore messages;
   private final ReplyValidator replies;
   private final MessageMetrics metrics;
-  private final DispatchWorker dispatchWorker;
   private final Ids ids;
   private final Clock clock;
   private final JsonMapper json;
-  private final GroupCommitter<Accepted> committer;
+  private final GroupCommitter<AcceptanceWriter.Accepted> committer;
 
   MessageSender(
       AccountDirectory directory,
       SendRateLimiter rateLimiter,
-      MessageStore messages,
-      DispatchQueueStore queue,
+      AcceptanceWriter writer,
       ReplyValidator replies,
       MessageMetrics metrics,
-      DispatchWorker dispatchWorker,
       GroupCommits groupCommits,
       Ids ids,
       Clock clock,
       JsonMapper json) {
     this.directory = directory;
     this.rateLimiter = rateLimiter;
-    this.messages = messages;
     this.replies = replies;
     this.metrics = metrics;
-    this.dispatchWorker = dispatchWorker;
     this.ids = ids;
     this.clock = clock;
     this.json = json;
-    this.committer =
-        groupCommits.create(
-            "messages",
-            batch -> {
-              List<StoredMessage> rows = new ArrayList<>(batch.size());
-              List<DispatchQueueStore.Entry> entries = new ArrayList<>(batch.size());
-              for (Accepted accepted : batch) {
-                rows.add(accepted.message());
-                entries.add(accepted.dispatch());
-              }
-              messages.insertAll(rows);
-              queue.insertAll(entries);
-            });
+    this.committer = groupCommits.create("messages", writer::write);
   }
 
   /**
@@ -106,6 +86,7 @@ public class MessageSender {
     if (command.replyTo() != null) {
       replies.requireReplyable(caller.accountId(), command.replyTo(), recipient);
     }
+    List<TextSpan> spans = TextFormatting.parse(body);
     Instant now = clock.instant();
     MessageId id = new MessageId("wamid." + ids.opaqueId());
     StoredMessage message =
@@ -117,16 +98,27 @@ public class MessageSender {
             recipient,
             "text",
             body,
-            json.writeValueAsString(TextFormatting.parse(body)),
+            json.writeValueAsString(spans),
             command.previewUrl(),
             command.replyTo(),
             MessageStatus.ACCEPTED,
             now,
             now,
             null);
-    committer.submit(
-        new Accepted(message, new DispatchQueueStore.Entry(id.value(), sender.network(), now)));
-    dispatchWorker.wakeUp();
+    OutboundMessage outbound =
+        new OutboundMessage(
+            id.value(),
+            caller.accountId(),
+            sender.id(),
+            sender.displayPhoneNumber(),
+            recipient,
+            "text",
+            body,
+            spans,
+            command.previewUrl(),
+            command.replyTo(),
+            now);
+    committer.submit(new AcceptanceWriter.Accepted(message, sender.network(), outbound));
     metrics.accepted(1);
     metrics.sendTook(Duration.ofNanos(System.nanoTime() - started));
     return new AcceptedMessage(id, now, recipient);

@@ -27,4 +27,15 @@ public interface DeliveryNetwork {
    *     hands each over alone, and retries those that still fail later with backoff
    */
   void deliver(List<OutboundMessage> messages);
+
+  /**
+   * Whether {@link #deliver} may be called inside the transaction that accepts the messages, so
+   * that they skip the dispatch queue. True only for a network that lives in this process and
+   * writes nothing but its own tables in the application's database, quickly: the accepting
+   * transaction holds the callers of the send API until it commits. If such a hand-over throws, the
+   * messages are queued for the dispatcher instead, so acceptance never depends on the network.
+   */
+  default boolean handsOverInTransaction() {
+    return false;
+  }
 }

@@ -25,6 +25,16 @@ public interface SqlDialect {
     return "ON CONFLICT (" + keyColumns + ") DO NOTHING";
   }
 
+  /**
+   * The clause that ends a {@code SELECT} whose rows the transaction is about to claim, so that a
+   * concurrent claimer on another connection skips them instead of waiting or taking them too:
+   * {@code FOR UPDATE OF <table> SKIP LOCKED} on PostgreSQL (locking only that table's rows of a
+   * join), nothing on SQLite, whose writers are serialised.
+   *
+   * @param table the table, or its alias in the query, whose rows are claimed
+   */
+  String claimingRowsOf(String table);
+
   /** Whether the database is a production server rather than the embedded file store. */
   boolean isProductionStore();
 }

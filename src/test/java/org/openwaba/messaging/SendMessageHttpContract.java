@@ -93,6 +93,33 @@ abstract class SendMessageHttpContract {
   }
 
   @Test
+  void handsTheMessageToTheSandboxDeviceBeforeAnswering() {
+    String number = "+14155550177";
+    String id = acceptedId(sendText(number, "already there"));
+
+    JsonNode inbox = api.get("/v2/sandbox/devices/" + number + "/messages", TOKEN).json();
+    assertThat(inbox.get("data").valueStream().map(m -> m.get("message_id").asString()))
+        .contains(id);
+  }
+
+  @Test
+  void queuesTheMessageForTheDispatcherWhenTheHandOverFailsAndStillDeliversIt() {
+    FailingHandOver.ARMED.set(1);
+    try {
+      String id = acceptedId(sendText(RECIPIENT, "second try"));
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(status(TOKEN, id).json().get("status").asString()).isEqualTo("read"));
+      assertThat(FailingHandOver.ARMED.get()).isZero();
+    } finally {
+      FailingHandOver.ARMED.set(0);
+    }
+  }
+
+  @Test
   void normalisesRecipientToE164() {
     Response response = sendText("+1 (415) 555-2671", "hi");
     assertThat(response.status()).isEqualTo(200);

@@ -135,4 +135,48 @@ class GroupCommitterTests {
         .isInstanceOf(ServiceUnavailableException.class)
         .hasFieldOrPropertyWithValue("errorCode", ErrorCode.UNAVAILABLE);
   }
+
+  @Test
+  void answersWithServiceUnavailableAfterTheTimeoutAndDropsItemsStillQueued() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    List<Integer> written = java.util.Collections.synchronizedList(new ArrayList<>());
+    GroupCommitter<Integer> committer =
+        new GroupCommitter<>(
+            "slow",
+            1,
+            10,
+            Duration.ofMillis(200),
+            batch -> {
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              written.addAll(batch);
+            },
+            transactions,
+            new SimpleMeterRegistry());
+    committers.add(committer);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> inBatch = pool.submit(() -> committer.submit(1));
+      Thread.sleep(50);
+      Future<?> queued = pool.submit(() -> committer.submit(2));
+
+      assertThatThrownBy(() -> inBatch.get(5, java.util.concurrent.TimeUnit.SECONDS))
+          .cause()
+          .isInstanceOf(ServiceUnavailableException.class)
+          .hasFieldOrPropertyWithValue(
+              "details", "The store did not confirm the write within 200 ms");
+      assertThatThrownBy(() -> queued.get(5, java.util.concurrent.TimeUnit.SECONDS))
+          .hasCauseInstanceOf(ServiceUnavailableException.class);
+      release.countDown();
+      org.awaitility.Awaitility.await().until(() -> written.contains(1));
+      Thread.sleep(100);
+      assertThat(written).containsExactly(1);
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
 }

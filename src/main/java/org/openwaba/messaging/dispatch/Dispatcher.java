@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,7 +18,6 @@ import org.openwaba.messaging.store.DispatchQueueStore.Claimed;
 import org.openwaba.messaging.store.MessageStore;
 import org.openwaba.messaging.store.MessageStore.StatusUpdate;
 import org.openwaba.messaging.store.StoredMessage;
-import org.openwaba.network.DeliveryNetworks;
 import org.openwaba.network.OutboundMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +39,7 @@ class Dispatcher {
   private final DispatchQueueStore queue;
   private final MessageStore messages;
   private final StatusRecorder statuses;
-  private final DeliveryNetworks networks;
+  private final HandOver handOver;
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final MessagingProperties properties;
@@ -53,7 +51,7 @@ class Dispatcher {
       DispatchQueueStore queue,
       MessageStore messages,
       StatusRecorder statuses,
-      DeliveryNetworks networks,
+      HandOver handOver,
       TransactionTemplate transactions,
       Clock clock,
       MessagingProperties properties,
@@ -61,7 +59,7 @@ class Dispatcher {
     this.queue = queue;
     this.messages = messages;
     this.statuses = statuses;
-    this.networks = networks;
+    this.handOver = handOver;
     this.transactions = transactions;
     this.clock = clock;
     this.properties = properties;
@@ -111,24 +109,15 @@ class Dispatcher {
 
   private void handOver(
       List<Claimed> claimed, Map<String, StoredMessage> byId, Map<String, OutboundMessage> handed) {
-    Instant now = clock.instant();
-    List<StatusUpdate> sent = new ArrayList<>(claimed.size());
-    Map<String, List<OutboundMessage>> byNetwork = new LinkedHashMap<>();
+    List<HandOver.Parcel> parcels = new ArrayList<>(claimed.size());
     for (Claimed c : claimed) {
       StoredMessage message = byId.get(c.messageId());
       // A queue row without its message can only come from manual deletion: just drop it.
       if (message != null) {
-        sent.add(
-            new StatusUpdate(message.id(), message.accountId(), MessageStatus.SENT, now, null));
-        byNetwork
-            .computeIfAbsent(c.network(), network -> new ArrayList<>())
-            .add(handed.get(c.messageId()));
+        parcels.add(new HandOver.Parcel(message, c.network(), handed.get(c.messageId())));
       }
     }
-    // Sent is written before the hand-over: a network may report delivered at once, in this
-    // same transaction, and delivered must follow sent.
-    statuses.record(sent);
-    byNetwork.forEach((network, batch) -> networks.named(network).deliver(batch));
+    handOver.handOver(parcels, clock.instant());
     queue.completeAll(claimed.stream().map(Claimed::messageId).toList());
   }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.openwaba.network.DeliveryError;
 import org.openwaba.network.DeliveryNetwork;
 import org.openwaba.network.DeliveryStatusesReported;
@@ -20,6 +21,7 @@ import org.openwaba.network.sandbox.delivery.ReceiptReporter;
 import org.openwaba.network.sandbox.delivery.ReceiptTimings;
 import org.openwaba.network.sandbox.store.DeviceKey;
 import org.openwaba.network.sandbox.store.DeviceStore;
+import org.openwaba.network.sandbox.store.Receipt;
 import org.openwaba.network.sandbox.store.ReceivedMessageStore;
 import org.openwaba.network.sandbox.store.StoredMessage;
 import org.springframework.stereotype.Component;
@@ -70,15 +72,21 @@ public class SandboxNetwork implements DeliveryNetwork {
     return NAME;
   }
 
+  /** True: the sandbox writes only its own tables, with two batched statements per batch. */
+  @Override
+  public boolean handsOverInTransaction() {
+    return true;
+  }
+
   /**
    * Stores each message on its recipient's device, creating devices on first use, and reports or
    * schedules its receipts. A message to the not-on-WhatsApp number is reported FAILED (131026) and
    * nothing is stored, so a repeat reports FAILED again. Messages to one device are numbered in the
    * list's order.
    *
-   * <p>The whole batch costs at most three batched statements, however many messages it holds: one
-   * that creates and numbers the devices, one that stores the messages and one that queues their
-   * receipts. What happens at once (zero delays, failures) is published as one {@link
+   * <p>The whole batch costs two batched statements, however many messages it holds: one that
+   * creates and numbers the devices, and one that stores the messages with their first receipts.
+   * What happens at once (zero delays, failures) is published as one {@link
    * DeliveryStatusesReported} event, in the list's order.
    *
    * <p>Idempotent by message id: a message listed again later in the list is ignored, and one
@@ -100,6 +108,7 @@ public class SandboxNetwork implements DeliveryNetwork {
     Map<DeviceKey, Long> nextSeq = new HashMap<>();
     List<Arrival> arrivals = new ArrayList<>(batch.size());
     List<StoredMessage> received = new ArrayList<>(batch.size());
+    List<@Nullable Receipt> pending = new ArrayList<>(batch.size());
     for (OutboundMessage message : batch) {
       DeviceBehaviour behaviour = DeviceBehaviour.of(message.to());
       if (behaviour == DeviceBehaviour.NOT_ON_WHATSAPP) {
@@ -112,10 +121,11 @@ public class SandboxNetwork implements DeliveryNetwork {
       ArrivalPlan plan = timings.onArrival(behaviour, slot.online(), now);
       StoredMessage stored = stored(message, seq, now, plan);
       received.add(stored);
+      pending.add(plan.pendingReceipt(stored));
       arrivals.add(new Arrival.Received(stored, plan));
     }
 
-    boolean[] inserted = messages.insertAllIfAbsent(received);
+    boolean[] inserted = messages.insertAllIfAbsent(received, pending);
     List<Arrival> firstTime = new ArrayList<>(arrivals.size());
     int index = 0;
     for (Arrival arrival : arrivals) {

@@ -15,6 +15,11 @@ final class PostgresDialect implements SqlDialect {
   }
 
   @Override
+  public String claimingRowsOf(String table) {
+    return " FOR UPDATE OF " + table + " SKIP LOCKED";
+  }
+
+  @Override
   public boolean isProductionStore() {
     return true;
   }

@@ -15,6 +15,11 @@ final class SqliteDialect implements SqlDialect {
   }
 
   @Override
+  public String claimingRowsOf(String table) {
+    return "";
+  }
+
+  @Override
   public boolean isProductionStore() {
     return false;
   }

@@ -69,8 +69,7 @@ abstract class SandboxReceiptDelaysHttpContract {
     JsonNode waiting = only(RECIPIENT);
     Instant receivedAt = Instant.parse(waiting.get("received_at").asString());
     assertThat(receipts.ofMessage(message.messageId()))
-        .singleElement()
-        .satisfies(
+        .hasValueSatisfying(
             receipt -> {
               assertThat(receipt.kind()).isEqualTo(ReceiptKind.DELIVERED);
               assertThat(receipt.dueAt()).isEqualTo(receivedAt.plus(DELIVERED_DELAY));
@@ -205,7 +204,7 @@ abstract class SandboxReceiptDelaysHttpContract {
         withId(tenant.message(RECIPIENT), PoisonedReports.PREFIX + healthy.messageId());
     deliver(poisoned);
     deliver(healthy);
-    Instant firstDue = receipts.ofMessage(poisoned.messageId()).get(0).dueAt();
+    Instant firstDue = receipts.ofMessage(poisoned.messageId()).orElseThrow().dueAt();
 
     try {
       await()
@@ -216,8 +215,7 @@ abstract class SandboxReceiptDelaysHttpContract {
                       .containsExactly(DELIVERED, READ));
       assertThat(reports.of(poisoned.messageId())).isEmpty();
       assertThat(receipts.ofMessage(poisoned.messageId()))
-          .singleElement()
-          .satisfies(
+          .hasValueSatisfying(
               receipt -> assertThat(receipt.dueAt()).isAfterOrEqualTo(firstDue.plusSeconds(5)));
       assertThat(only(RECIPIENT, 2).get(0).get("delivered_at").isNull()).isTrue();
     } finally {

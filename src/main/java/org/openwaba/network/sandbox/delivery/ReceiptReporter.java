@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Records a device's receipts and reports them as {@link DeliveryStatusesReported} events, each
  * exactly once: a step is reported only by the statement that changed the message's row, so a
  * receipt applied twice, or by two workers at once, is reported once. DELIVERED always precedes
- * READ, because a message is marked read only once it is marked delivered.
+ * READ, because a message is marked read only once it is marked delivered, and a claimed receipt is
+ * settled by an update that checks it is still queued as claimed.
  *
  * <p>Each method handles a whole batch with a fixed number of batched statements and publishes at
  * most one event, whose reports follow the batch's order. Every method must run inside the caller's
@@ -47,12 +48,12 @@ public class ReceiptReporter {
 
   /**
    * After a batch of messages was handed over at {@code now}: reports, in the batch's order, the
-   * failures and the steps that already happened, and queues the receipts that are not due yet.
-   * Messages that were already stored before must not be listed: they were reported then.
+   * failures and the steps that already happened. The receipts still to come were queued with the
+   * messages themselves ({@link ArrivalPlan#pendingReceipt}). Messages that were already stored
+   * before must not be listed: they were reported then.
    */
   public void handedOver(List<Arrival> arrivals, Instant now) {
     List<DeliveryReport> reports = new ArrayList<>();
-    List<Receipt> later = new ArrayList<>();
     for (Arrival arrival : arrivals) {
       if (arrival instanceof Arrival.Undeliverable failed) {
         reports.add(
@@ -66,74 +67,54 @@ public class ReceiptReporter {
         if (plan.readAt() != null) {
           reports.add(report(message.messageId(), DeliveryStatus.READ, plan.readAt()));
         }
-        if (plan.deliveredDue() != null) {
-          later.add(receipt(message, ReceiptKind.DELIVERED, plan.deliveredDue()));
-        }
-        if (plan.readDue() != null) {
-          later.add(receipt(message, ReceiptKind.READ, plan.readDue()));
-        }
       }
     }
-    receipts.scheduleAll(later);
     publish(reports);
   }
 
   /**
-   * Applies receipts that came due and were claimed, in {@link Receipt#APPLY_ORDER}. A delivery
-   * receipt is dropped if the device has gone offline meanwhile (switching it online queues it
-   * again); a read receipt always applies, as a phone sends one when it reconnects. A delivery is
-   * followed by a read receipt after the read delay, or by the read itself when that delay is zero.
+   * Applies receipts that came due and were claimed, in {@link Receipt#APPLY_ORDER}, with one
+   * batched update. A delivery receipt is dropped if the device has gone offline meanwhile
+   * (switching it online queues it again); a read receipt always applies, as a phone sends one when
+   * it reconnects. A delivery is followed by a read receipt after the read delay, or by the read
+   * itself when that delay is zero.
    */
-  public void apply(List<Receipt> claimed, Instant now) {
-    List<String> deliveries = new ArrayList<>();
-    for (Receipt receipt : claimed) {
-      if (receipt.kind() == ReceiptKind.DELIVERED) {
-        deliveries.add(receipt.messageId());
-      }
-    }
-    boolean[] delivered = messages.markAllDeliveredIfOnline(deliveries, now);
-
-    // What each receipt did, in order; readIndex points into the batch of reads, or is -1.
-    record Outcome(String messageId, boolean delivered, int readIndex) {}
-    List<Outcome> outcomes = new ArrayList<>(claimed.size());
-    List<String> reads = new ArrayList<>();
-    List<Receipt> readsLater = new ArrayList<>();
-    int deliveryIndex = 0;
-    for (Receipt receipt : claimed) {
+  public void apply(List<ReceiptStore.Claimed> claimed, Instant now) {
+    List<ReceiptStore.Settlement> settlements = new ArrayList<>(claimed.size());
+    List<List<DeliveryReport>> steps = new ArrayList<>(claimed.size());
+    for (ReceiptStore.Claimed due : claimed) {
+      Receipt receipt = due.receipt();
       String messageId = receipt.messageId();
-      if (receipt.kind() == ReceiptKind.READ) {
-        reads.add(messageId);
-        outcomes.add(new Outcome(messageId, false, reads.size() - 1));
-      } else if (delivered[deliveryIndex++]) {
-        Instant readDue = timings.readDue(DeviceBehaviour.of(receipt.deviceNumber()), now);
-        if (readDue == null) {
-          outcomes.add(new Outcome(messageId, true, -1));
-        } else if (readDue.isAfter(now)) {
-          readsLater.add(
-              new Receipt(
-                  messageId,
-                  ReceiptKind.READ,
-                  readDue,
-                  receipt.accountId(),
-                  receipt.deviceNumber(),
-                  receipt.seq()));
-          outcomes.add(new Outcome(messageId, true, -1));
-        } else {
-          reads.add(messageId);
-          outcomes.add(new Outcome(messageId, true, reads.size() - 1));
+      Instant deliveredAt = due.deliveredAt();
+      Instant readAt = due.readAt();
+      ReceiptKind nextKind = null;
+      Instant nextDue = null;
+      List<DeliveryReport> reports = new ArrayList<>(2);
+      if (receipt.kind() == ReceiptKind.DELIVERED) {
+        if (deliveredAt == null && due.deviceOnline()) {
+          deliveredAt = now;
+          reports.add(report(messageId, DeliveryStatus.DELIVERED, now));
+          Instant readDue = timings.readDue(DeviceBehaviour.of(receipt.deviceNumber()), now);
+          if (readDue != null && readDue.isAfter(now)) {
+            nextKind = ReceiptKind.READ;
+            nextDue = readDue;
+          } else if (readDue != null && readAt == null) {
+            readAt = now;
+            reports.add(report(messageId, DeliveryStatus.READ, now));
+          }
         }
+      } else if (deliveredAt != null && readAt == null) {
+        readAt = now;
+        reports.add(report(messageId, DeliveryStatus.READ, now));
       }
+      settlements.add(new ReceiptStore.Settlement(receipt, deliveredAt, readAt, nextKind, nextDue));
+      steps.add(reports);
     }
-    boolean[] read = messages.markAllRead(reads, now);
-    receipts.scheduleAll(readsLater);
-
+    boolean[] applied = receipts.settleAll(settlements);
     List<DeliveryReport> reports = new ArrayList<>();
-    for (Outcome outcome : outcomes) {
-      if (outcome.delivered()) {
-        reports.add(report(outcome.messageId(), DeliveryStatus.DELIVERED, now));
-      }
-      if (outcome.readIndex() >= 0 && read[outcome.readIndex()]) {
-        reports.add(report(outcome.messageId(), DeliveryStatus.READ, now));
+    for (int i = 0; i < applied.length; i++) {
+      if (applied[i]) {
+        reports.addAll(steps.get(i));
       }
     }
     publish(reports);
@@ -164,15 +145,5 @@ public class ReceiptReporter {
 
   private static DeliveryReport report(String messageId, DeliveryStatus status, Instant at) {
     return new DeliveryReport(messageId, status, at, null);
-  }
-
-  private static Receipt receipt(StoredMessage message, ReceiptKind kind, Instant dueAt) {
-    return new Receipt(
-        message.messageId(),
-        kind,
-        dueAt,
-        message.accountId(),
-        message.deviceNumber(),
-        message.seq());
   }
 }

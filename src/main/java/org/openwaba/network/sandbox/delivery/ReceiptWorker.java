@@ -22,9 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Applies receipts when they come due, on one platform thread started and stopped with the
  * application context. Every {@code openwaba.sandbox.poll-interval} it claims up to {@code
  * batch-size} due receipts and applies them in one transaction, with a fixed number of batched
- * statements and one report event; a full batch is followed at once by the next. Claiming deletes
- * the rows in the applying transaction, so two servers sharing one PostgreSQL never apply the same
- * receipt twice.
+ * statements and one report event; a full batch is followed at once by the next. Receipts are
+ * claimed by locking their rows in the applying transaction ({@link ReceiptStore}), so two servers
+ * sharing one PostgreSQL never apply the same receipt twice.
  *
  * <p>If a batch fails, its receipts are applied one per transaction so that one bad receipt cannot
  * hold the others back; a receipt that fails alone is retried after {@link #RETRY_DELAY}. No
@@ -133,8 +133,9 @@ class ReceiptWorker implements SmartLifecycle {
     try {
       transactions.executeWithoutResult(
           status -> {
-            claimed.addAll(receipts.claimDue(now, properties.batchSize()));
-            reporter.apply(claimed, now);
+            List<ReceiptStore.Claimed> due = receipts.claimDue(now, properties.batchSize());
+            due.forEach(c -> claimed.add(c.receipt()));
+            reporter.apply(due, now);
           });
     } catch (RuntimeException batchFailure) {
       if (claimed.isEmpty()) {
@@ -153,11 +154,7 @@ class ReceiptWorker implements SmartLifecycle {
   private void applyAlone(Receipt receipt, Instant now) {
     try {
       transactions.executeWithoutResult(
-          status -> {
-            if (receipts.claim(receipt)) {
-              reporter.apply(List.of(receipt), now);
-            }
-          });
+          status -> receipts.claim(receipt).ifPresent(due -> reporter.apply(List.of(due), now)));
     } catch (RuntimeException failure) {
       failures.increment();
       log.error(

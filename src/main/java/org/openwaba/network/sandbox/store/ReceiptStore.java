@@ -1,10 +1,17 @@
 package org.openwaba.network.sandbox.store;
 
+import static org.openwaba.network.sandbox.store.SqlValues.changed;
+import static org.openwaba.network.sandbox.store.SqlValues.instant;
+import static org.openwaba.network.sandbox.store.SqlValues.setMillis;
+import static org.openwaba.network.sandbox.store.SqlValues.setText;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.openwaba.accounts.AccountId;
 import org.openwaba.platform.SqlDialect;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -13,15 +20,56 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The durable queue of receipts devices will send. A receipt is claimed by deleting it inside the
- * transaction that applies it: if that transaction rolls back the receipt is back, and if it
- * commits no other claimer, in this process or another one on the same PostgreSQL, can have it.
+ * The receipts devices will send, kept in the received message's row ({@code receipt_kind}, {@code
+ * receipt_due_at}): a message waits for at most one receipt at a time, a delivery and then a read.
+ *
+ * <p>A due receipt is claimed by selecting its row inside the transaction that applies it, locked
+ * on PostgreSQL ({@code FOR UPDATE SKIP LOCKED}, so two servers never claim the same receipt) and
+ * under the single-writer lock on SQLite; the transaction then {@linkplain #settleAll settles}
+ * every claimed receipt with one guarded update that records what the receipt did and schedules the
+ * next one. If that transaction rolls back, the receipts are due again.
  */
 @Repository
 public class ReceiptStore {
 
-  private static final String RECEIPT_COLUMNS =
-      "message_id, kind, due_at, account_id, device_number, seq";
+  /**
+   * A due receipt with the state of its message and device when it was claimed; a device not stored
+   * counts as offline.
+   */
+  public record Claimed(
+      Receipt receipt,
+      @Nullable Instant deliveredAt,
+      @Nullable Instant readAt,
+      boolean deviceOnline) {}
+
+  /**
+   * What applying a claimed receipt leaves in its message's row: the message's delivered and read
+   * times, and the next receipt, if any ({@code nextKind} and {@code nextDue} are both set or both
+   * null).
+   */
+  public record Settlement(
+      Receipt claimed,
+      @Nullable Instant deliveredAt,
+      @Nullable Instant readAt,
+      @Nullable ReceiptKind nextKind,
+      @Nullable Instant nextDue) {
+
+    public Settlement {
+      if ((nextKind == null) != (nextDue == null)) {
+        throw new IllegalArgumentException(
+            "nextKind and nextDue must both be set or both be null, were "
+                + nextKind
+                + " and "
+                + nextDue);
+      }
+    }
+  }
+
+  private static final String CLAIM_COLUMNS =
+      "SELECT m.message_id, m.receipt_kind, m.receipt_due_at, m.account_id, m.device_number,"
+          + " m.seq, m.delivered_at, m.read_at, d.online"
+          + " FROM network_sandbox_message m LEFT JOIN network_sandbox_device d"
+          + " ON d.account_id = m.account_id AND d.device_number = m.device_number";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
@@ -34,57 +82,50 @@ public class ReceiptStore {
   }
 
   /**
-   * Queues the receipts, with one batched statement, except those of a kind already queued for
-   * their message.
+   * Queues each receipt on its message, with one batched statement, unless the message already
+   * waits for a receipt or is not stored; returns, for each receipt in order, whether it was
+   * queued.
    */
-  public void scheduleAll(List<Receipt> batch) {
+  public boolean[] scheduleAll(List<Receipt> batch) {
     if (batch.isEmpty()) {
-      return;
+      return new boolean[0];
     }
-    template.batchUpdate(
-        "INSERT INTO network_sandbox_receipt ("
-            + RECEIPT_COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?) "
-            + dialect.insertIgnoringConflictOn("message_id, kind"),
-        new BatchPreparedStatementSetter() {
-          @Override
-          public void setValues(PreparedStatement ps, int i) throws SQLException {
-            Receipt receipt = batch.get(i);
-            ps.setString(1, receipt.messageId());
-            ps.setString(2, receipt.kind().name());
-            ps.setLong(3, receipt.dueAt().toEpochMilli());
-            ps.setLong(4, receipt.accountId().value());
-            ps.setString(5, receipt.deviceNumber());
-            ps.setLong(6, receipt.seq());
-          }
+    return changed(
+        template.batchUpdate(
+            "UPDATE network_sandbox_message SET receipt_kind = ?, receipt_due_at = ?"
+                + " WHERE message_id = ? AND receipt_kind IS NULL",
+            new BatchPreparedStatementSetter() {
+              @Override
+              public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Receipt receipt = batch.get(i);
+                ps.setString(1, receipt.kind().name());
+                ps.setLong(2, receipt.dueAt().toEpochMilli());
+                ps.setString(3, receipt.messageId());
+              }
 
-          @Override
-          public int getBatchSize() {
-            return batch.size();
-          }
-        });
+              @Override
+              public int getBatchSize() {
+                return batch.size();
+              }
+            }));
   }
 
   /**
    * Queues a delivery receipt, due at {@code dueAt}, for every message the device received from
-   * this account and has not delivered yet; returns how many were queued.
+   * this account, has not delivered yet and waits for no receipt; returns how many were queued.
    */
   public int scheduleBacklog(AccountId accountId, String number, Instant dueAt) {
-    // The WHERE clause also tells SQLite that ON CONFLICT belongs to the INSERT, not to a join.
     return jdbc.sql(
-            "INSERT INTO network_sandbox_receipt ("
-                + RECEIPT_COLUMNS
-                + ") SELECT message_id, ?, ?, account_id, device_number, seq"
-                + " FROM network_sandbox_message"
-                + " WHERE account_id = ? AND device_number = ? AND delivered_at IS NULL "
-                + dialect.insertIgnoringConflictOn("message_id, kind"))
+            "UPDATE network_sandbox_message SET receipt_kind = ?, receipt_due_at = ?"
+                + " WHERE account_id = ? AND device_number = ? AND delivered_at IS NULL"
+                + " AND receipt_kind IS NULL")
         .params(ReceiptKind.DELIVERED.name(), dueAt.toEpochMilli(), accountId.value(), number)
         .update();
   }
 
   /** Whether any receipt is due at {@code now}; a cheap check that needs no write transaction. */
   public boolean anyDue(Instant now) {
-    return jdbc.sql("SELECT 1 FROM network_sandbox_receipt WHERE due_at <= ? LIMIT 1")
+    return jdbc.sql("SELECT 1 FROM network_sandbox_message WHERE receipt_due_at <= ? LIMIT 1")
         .param(now.toEpochMilli())
         .query((rs, row) -> true)
         .optional()
@@ -93,63 +134,114 @@ public class ReceiptStore {
 
   /**
    * Claims up to {@code limit} receipts due at {@code now}, earliest first, and returns them in
-   * {@link Receipt#APPLY_ORDER}. Call inside the transaction that applies them. A concurrent
-   * claimer on PostgreSQL waits for this transaction and then gets none of the same receipts.
+   * {@link Receipt#APPLY_ORDER}. Call inside the transaction that settles them; a receipt claimed
+   * and not settled stays due.
    */
-  public List<Receipt> claimDue(Instant now, int limit) {
+  public List<Claimed> claimDue(Instant now, int limit) {
     return jdbc
         .sql(
-            "DELETE FROM network_sandbox_receipt WHERE (message_id, kind) IN ("
-                + "SELECT message_id, kind FROM network_sandbox_receipt WHERE due_at <= ?"
-                + " ORDER BY due_at, seq LIMIT ?) RETURNING "
-                + RECEIPT_COLUMNS)
+            CLAIM_COLUMNS
+                + " WHERE m.receipt_due_at <= ? ORDER BY m.receipt_due_at, m.seq LIMIT ?"
+                + forUpdateOfMessages())
         .params(now.toEpochMilli(), limit)
-        .query(ReceiptStore::map)
+        .query(ReceiptStore::mapClaimed)
         .list()
         .stream()
-        .sorted(Receipt.APPLY_ORDER)
+        .sorted((a, b) -> Receipt.APPLY_ORDER.compare(a.receipt(), b.receipt()))
         .toList();
   }
 
-  /** Claims this one receipt; returns false if someone else already has. */
-  public boolean claim(Receipt receipt) {
-    return jdbc.sql("DELETE FROM network_sandbox_receipt WHERE message_id = ? AND kind = ?")
-            .params(receipt.messageId(), receipt.kind().name())
-            .update()
-        == 1;
+  /** Claims this one receipt again, if it is still queued as it was. */
+  public Optional<Claimed> claim(Receipt receipt) {
+    return jdbc.sql(
+            CLAIM_COLUMNS
+                + " WHERE m.message_id = ? AND m.receipt_kind = ? AND m.receipt_due_at = ?"
+                + forUpdateOfMessages())
+        .params(receipt.messageId(), receipt.kind().name(), receipt.dueAt().toEpochMilli())
+        .query(ReceiptStore::mapClaimed)
+        .optional();
+  }
+
+  /**
+   * Writes what each claimed receipt did, with one batched statement; returns, for each settlement
+   * in order, whether it applied. One whose receipt is no longer queued as claimed (settled or
+   * cancelled meanwhile) changes nothing.
+   */
+  public boolean[] settleAll(List<Settlement> settlements) {
+    if (settlements.isEmpty()) {
+      return new boolean[0];
+    }
+    return changed(
+        template.batchUpdate(
+            "UPDATE network_sandbox_message SET delivered_at = ?, read_at = ?, receipt_kind = ?,"
+                + " receipt_due_at = ?"
+                + " WHERE message_id = ? AND receipt_kind = ? AND receipt_due_at = ?",
+            new BatchPreparedStatementSetter() {
+              @Override
+              public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Settlement settlement = settlements.get(i);
+                Receipt claimed = settlement.claimed();
+                setMillis(ps, 1, settlement.deliveredAt());
+                setMillis(ps, 2, settlement.readAt());
+                setText(ps, 3, settlement.nextKind() == null ? null : settlement.nextKind().name());
+                setMillis(ps, 4, settlement.nextDue());
+                ps.setString(5, claimed.messageId());
+                ps.setString(6, claimed.kind().name());
+                ps.setLong(7, claimed.dueAt().toEpochMilli());
+              }
+
+              @Override
+              public int getBatchSize() {
+                return settlements.size();
+              }
+            }));
   }
 
   /** Moves a queued receipt to a later due time, after applying it failed. */
   public void postpone(Receipt receipt, Instant dueAt) {
-    jdbc.sql("UPDATE network_sandbox_receipt SET due_at = ? WHERE message_id = ? AND kind = ?")
-        .params(dueAt.toEpochMilli(), receipt.messageId(), receipt.kind().name())
+    jdbc.sql(
+            "UPDATE network_sandbox_message SET receipt_due_at = ?"
+                + " WHERE message_id = ? AND receipt_kind = ? AND receipt_due_at = ?")
+        .params(
+            dueAt.toEpochMilli(),
+            receipt.messageId(),
+            receipt.kind().name(),
+            receipt.dueAt().toEpochMilli())
         .update();
   }
 
-  /** Drops every receipt queued for the message. */
+  /** Drops the receipt queued for the message, if any. */
   public void cancel(String messageId) {
-    jdbc.sql("DELETE FROM network_sandbox_receipt WHERE message_id = ?").param(messageId).update();
-  }
-
-  /** The receipts queued for the message, in {@link Receipt#APPLY_ORDER}. */
-  public List<Receipt> ofMessage(String messageId) {
-    return jdbc
-        .sql("SELECT " + RECEIPT_COLUMNS + " FROM network_sandbox_receipt WHERE message_id = ?")
+    jdbc.sql(
+            "UPDATE network_sandbox_message SET receipt_kind = NULL, receipt_due_at = NULL"
+                + " WHERE message_id = ? AND receipt_kind IS NOT NULL")
         .param(messageId)
-        .query(ReceiptStore::map)
-        .list()
-        .stream()
-        .sorted(Receipt.APPLY_ORDER)
-        .toList();
+        .update();
   }
 
-  private static Receipt map(ResultSet rs, int row) throws SQLException {
-    return new Receipt(
-        rs.getString("message_id"),
-        ReceiptKind.valueOf(rs.getString("kind")),
-        Instant.ofEpochMilli(rs.getLong("due_at")),
-        new AccountId(rs.getLong("account_id")),
-        rs.getString("device_number"),
-        rs.getLong("seq"));
+  /** The receipt queued for the message, if any. */
+  public Optional<Receipt> ofMessage(String messageId) {
+    return jdbc.sql(CLAIM_COLUMNS + " WHERE m.message_id = ? AND m.receipt_kind IS NOT NULL")
+        .param(messageId)
+        .query((rs, row) -> mapClaimed(rs, row).receipt())
+        .optional();
+  }
+
+  /** Locks only the message rows: a device row is shared by many messages and other claimers. */
+  private String forUpdateOfMessages() {
+    return dialect.claimingRowsOf("m");
+  }
+
+  private static Claimed mapClaimed(ResultSet rs, int row) throws SQLException {
+    Receipt receipt =
+        new Receipt(
+            rs.getString("message_id"),
+            ReceiptKind.valueOf(rs.getString("receipt_kind")),
+            Instant.ofEpochMilli(rs.getLong("receipt_due_at")),
+            new AccountId(rs.getLong("account_id")),
+            rs.getString("device_number"),
+            rs.getLong("seq"));
+    return new Claimed(
+        receipt, instant(rs, "delivered_at"), instant(rs, "read_at"), rs.getBoolean("online"));
   }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.openwaba.accounts.AccountId;
 import org.openwaba.accounts.PhoneNumberId;
 import org.openwaba.platform.SqlDialect;
@@ -50,6 +51,23 @@ public class ReceivedMessageStore {
    * (earlier, or earlier in the list); returns, for each message in order, whether it was stored.
    */
   public boolean[] insertAllIfAbsent(List<StoredMessage> batch) {
+    return insertAllIfAbsent(batch, Collections.nCopies(batch.size(), null));
+  }
+
+  /**
+   * Like {@link #insertAllIfAbsent(List)}, and queues with each message the receipt at the same
+   * index of {@code receipts} (null for none), in the same statement.
+   */
+  public boolean[] insertAllIfAbsent(
+      List<StoredMessage> batch, List<? extends @Nullable Receipt> receipts) {
+    if (batch.size() != receipts.size()) {
+      throw new IllegalArgumentException(
+          "one receipt (or null) per message expected: "
+              + batch.size()
+              + " messages, "
+              + receipts.size()
+              + " receipts");
+    }
     if (batch.isEmpty()) {
       return new boolean[0];
     }
@@ -57,8 +75,9 @@ public class ReceivedMessageStore {
         template.batchUpdate(
             "INSERT INTO network_sandbox_message (message_id, account_id, device_number, seq,"
                 + " phone_number_id, from_number, message_type, body, formatting, preview_url,"
-                + " reply_to, accepted_at, received_at, delivered_at, read_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + " reply_to, accepted_at, received_at, delivered_at, read_at, receipt_kind,"
+                + " receipt_due_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + dialect.insertIgnoringConflictOn("message_id"),
             new BatchPreparedStatementSetter() {
               @Override
@@ -79,6 +98,9 @@ public class ReceivedMessageStore {
                 ps.setLong(13, message.receivedAt().toEpochMilli());
                 setMillis(ps, 14, message.deliveredAt());
                 setMillis(ps, 15, message.readAt());
+                Receipt receipt = receipts.get(i);
+                setText(ps, 16, receipt == null ? null : receipt.kind().name());
+                setMillis(ps, 17, receipt == null ? null : receipt.dueAt());
               }
 
               @Override
@@ -135,22 +157,6 @@ public class ReceivedMessageStore {
         == 1;
   }
 
-  /**
-   * Marks each message delivered if it is not yet and its device is online now, with one batched
-   * statement; returns, for each id in order, whether that changed the message.
-   */
-  public boolean[] markAllDeliveredIfOnline(List<String> messageIds, Instant at) {
-    return updateEach(
-        "UPDATE network_sandbox_message SET delivered_at = ?"
-            + " WHERE message_id = ? AND delivered_at IS NULL AND EXISTS (SELECT 1"
-            + " FROM network_sandbox_device d"
-            + " WHERE d.account_id = network_sandbox_message.account_id"
-            + " AND d.device_number = network_sandbox_message.device_number"
-            + " AND d.online = TRUE)",
-        messageIds,
-        at);
-  }
-
   /** Marks a delivered message read unless it already is; returns whether it changed. */
   public boolean markRead(String messageId, Instant at) {
     return jdbc.sql(
@@ -159,41 +165,6 @@ public class ReceivedMessageStore {
             .params(at.toEpochMilli(), messageId)
             .update()
         == 1;
-  }
-
-  /**
-   * Marks each delivered message read unless it already is, with one batched statement; returns,
-   * for each id in order, whether that changed the message. An id listed twice changes at most
-   * once.
-   */
-  public boolean[] markAllRead(List<String> messageIds, Instant at) {
-    return updateEach(
-        "UPDATE network_sandbox_message SET read_at = ?"
-            + " WHERE message_id = ? AND delivered_at IS NOT NULL AND read_at IS NULL",
-        messageIds,
-        at);
-  }
-
-  private boolean[] updateEach(String sql, List<String> messageIds, Instant at) {
-    if (messageIds.isEmpty()) {
-      return new boolean[0];
-    }
-    long millis = at.toEpochMilli();
-    return changed(
-        template.batchUpdate(
-            sql,
-            new BatchPreparedStatementSetter() {
-              @Override
-              public void setValues(PreparedStatement ps, int i) throws SQLException {
-                ps.setLong(1, millis);
-                ps.setString(2, messageIds.get(i));
-              }
-
-              @Override
-              public int getBatchSize() {
-                return messageIds.size();
-              }
-            }));
   }
 
   private static StoredMessage map(ResultSet rs, int row) throws SQLException {

@@ -52,7 +52,7 @@ abstract class SandboxStoreContract {
   @BeforeEach
   void freshAccountAndNoTestReceipts() {
     account = new AccountId(ThreadLocalRandom.current().nextLong(1, 1L << 53));
-    while (!inTransaction(() -> receipts.claimDue(END_OF_TEST_TIME, 10_000)).isEmpty()) {
+    while (!claimAndSettle(END_OF_TEST_TIME, 10_000).isEmpty()) {
       // Drains receipts earlier tests left in the far future.
     }
   }
@@ -245,59 +245,50 @@ abstract class SandboxStoreContract {
   }
 
   @Test
-  void claimsEachDueReceiptOnce() {
+  void claimsEachDueReceiptOnceItIsSettled() {
     List<Receipt> due =
         IntStream.rangeClosed(1, 3)
-            .mapToObj(i -> receipt(ReceiptKind.DELIVERED, BASE.plusSeconds(i), i))
+            .mapToObj(i -> scheduled(ReceiptKind.DELIVERED, BASE.plusSeconds(i), i))
             .toList();
-    Receipt later = receipt(ReceiptKind.DELIVERED, BASE.plusSeconds(60), 4);
-    receipts.scheduleAll(due);
-    receipts.scheduleAll(List.of(later));
+    Receipt later = scheduled(ReceiptKind.DELIVERED, BASE.plusSeconds(60), 4);
 
-    assertThat(inTransaction(() -> receipts.claimDue(BASE.plusSeconds(3), 100)))
-        .containsExactlyElementsOf(due);
-    assertThat(inTransaction(() -> receipts.claimDue(BASE.plusSeconds(3), 100))).isEmpty();
-    assertThat(inTransaction(() -> receipts.claimDue(BASE.plusSeconds(60), 100)))
-        .containsExactly(later);
+    assertThat(claimAndSettle(BASE.plusSeconds(3), 100)).containsExactlyElementsOf(due);
+    assertThat(claimAndSettle(BASE.plusSeconds(3), 100)).isEmpty();
+    assertThat(claimAndSettle(BASE.plusSeconds(60), 100)).containsExactly(later);
   }
 
   @Test
   void claimsNoMoreThanTheLimitEarliestFirst() {
     List<Receipt> scheduled =
         IntStream.rangeClosed(1, 5)
-            .mapToObj(i -> receipt(ReceiptKind.DELIVERED, BASE.plusSeconds(10 - i), i))
+            .mapToObj(i -> scheduled(ReceiptKind.DELIVERED, BASE.plusSeconds(10 - i), i))
             .toList();
-    receipts.scheduleAll(scheduled);
     Instant now = BASE.plusSeconds(60);
 
-    assertThat(inTransaction(() -> receipts.claimDue(now, 2)))
-        .containsExactly(scheduled.get(4), scheduled.get(3));
-    assertThat(inTransaction(() -> receipts.claimDue(now, 2)))
-        .containsExactly(scheduled.get(2), scheduled.get(1));
-    assertThat(inTransaction(() -> receipts.claimDue(now, 2))).containsExactly(scheduled.get(0));
+    assertThat(claimAndSettle(now, 2)).containsExactly(scheduled.get(4), scheduled.get(3));
+    assertThat(claimAndSettle(now, 2)).containsExactly(scheduled.get(2), scheduled.get(1));
+    assertThat(claimAndSettle(now, 2)).containsExactly(scheduled.get(0));
   }
 
   @Test
-  void returnsAClaimedReceiptWhenTheApplyingTransactionRollsBack() {
-    Receipt receipt = receipt(ReceiptKind.READ, BASE, 1);
-    receipts.scheduleAll(List.of(receipt));
+  void keepsAClaimedReceiptDueWhenTheSettlingTransactionRollsBack() {
+    Receipt receipt = scheduled(ReceiptKind.READ, BASE, 1);
 
     transactions.executeWithoutResult(
         status -> {
-          assertThat(receipts.claimDue(BASE, 10)).containsExactly(receipt);
+          assertThat(settleUnchanged(receipts.claimDue(BASE, 10))).containsExactly(receipt);
           status.setRollbackOnly();
         });
 
-    assertThat(inTransaction(() -> receipts.claimDue(BASE, 10))).containsExactly(receipt);
+    assertThat(claimAndSettle(BASE, 10)).containsExactly(receipt);
   }
 
   @Test
   void concurrentClaimersNeverShareAReceipt() throws Exception {
     List<Receipt> scheduled =
         IntStream.rangeClosed(1, 200)
-            .mapToObj(i -> receipt(ReceiptKind.DELIVERED, BASE.plusMillis(i % 17), i))
+            .mapToObj(i -> scheduled(ReceiptKind.DELIVERED, BASE.plusMillis(i % 17), i))
             .toList();
-    receipts.scheduleAll(scheduled);
     ConcurrentLinkedQueue<Receipt> claimed = new ConcurrentLinkedQueue<>();
     ExecutorService claimers = Executors.newFixedThreadPool(2);
     try {
@@ -307,7 +298,7 @@ abstract class SandboxStoreContract {
             claimers.submit(
                 () -> {
                   for (int round = 0; round < 500 && claimed.size() < scheduled.size(); round++) {
-                    claimed.addAll(inTransaction(() -> receipts.claimDue(BASE.plusSeconds(1), 7)));
+                    claimed.addAll(claimAndSettle(BASE.plusSeconds(1), 7));
                   }
                 }));
       }
@@ -322,31 +313,51 @@ abstract class SandboxStoreContract {
   }
 
   @Test
-  void keepsTheFirstReceiptOfAKindForAMessage() {
-    Receipt first = receipt(ReceiptKind.DELIVERED, BASE, 1);
-    receipts.scheduleAll(List.of(first));
-    Receipt read =
-        new Receipt(first.messageId(), ReceiptKind.READ, BASE.plusSeconds(1), account, DEVICE, 1);
-    receipts.scheduleAll(
-        List.of(
-            new Receipt(
-                first.messageId(), ReceiptKind.DELIVERED, BASE.plusSeconds(9), account, DEVICE, 1),
-            read,
-            new Receipt(
-                first.messageId(), ReceiptKind.READ, BASE.plusSeconds(2), account, DEVICE, 1)));
+  void queuesOneReceiptAtATimePerMessage() {
+    Receipt first = scheduled(ReceiptKind.DELIVERED, BASE, 1);
 
-    assertThat(receipts.ofMessage(first.messageId())).containsExactly(first, read);
+    assertThat(
+            receipts.scheduleAll(
+                List.of(
+                    new Receipt(
+                        first.messageId(),
+                        ReceiptKind.DELIVERED,
+                        BASE.plusSeconds(9),
+                        account,
+                        DEVICE,
+                        1),
+                    new Receipt(
+                        first.messageId(),
+                        ReceiptKind.READ,
+                        BASE.plusSeconds(2),
+                        account,
+                        DEVICE,
+                        1),
+                    receipt("wamid.notStored", ReceiptKind.DELIVERED, BASE, 2))))
+        .containsExactly(false, false, false);
+    assertThat(receipts.ofMessage(first.messageId())).contains(first);
+  }
+
+  @Test
+  void storesAMessageWithItsFirstReceipt() {
+    StoredMessage message = message(account, DEVICE, 1, null);
+    Receipt receipt = receipt(message.messageId(), ReceiptKind.DELIVERED, BASE, 1);
+
+    assertThat(messages.insertAllIfAbsent(List.of(message), List.of(receipt)))
+        .containsExactly(true);
+
+    assertThat(receipts.ofMessage(message.messageId())).contains(receipt);
   }
 
   @Test
   void postponesAndCancelsReceipts() {
-    Receipt receipt = receipt(ReceiptKind.DELIVERED, BASE, 1);
-    receipts.scheduleAll(List.of(receipt));
+    Receipt receipt = scheduled(ReceiptKind.DELIVERED, BASE, 1);
 
     receipts.postpone(receipt, BASE.plusSeconds(5));
-    assertThat(inTransaction(() -> receipts.claimDue(BASE.plusSeconds(4), 10))).isEmpty();
+    assertThat(claimAndSettle(BASE.plusSeconds(4), 10)).isEmpty();
     receipts.cancel(receipt.messageId());
     assertThat(receipts.ofMessage(receipt.messageId())).isEmpty();
+    assertThat(claimAndSettle(BASE.plusSeconds(5), 10)).isEmpty();
   }
 
   @Test
@@ -362,7 +373,7 @@ abstract class SandboxStoreContract {
     assertThat(receipts.scheduleBacklog(account, DEVICE, due)).isEqualTo(3);
     assertThat(receipts.scheduleBacklog(account, DEVICE, due.plusSeconds(1))).isZero();
 
-    assertThat(inTransaction(() -> receipts.claimDue(due.plusSeconds(1), 100)))
+    assertThat(claimAndSettle(due.plusSeconds(1), 100))
         .extracting(Receipt::messageId, Receipt::kind, Receipt::dueAt, Receipt::seq)
         .containsExactly(
             backlogEntry(first, due), backlogEntry(third, due), backlogEntry(fourth, due));
@@ -370,32 +381,77 @@ abstract class SandboxStoreContract {
   }
 
   @Test
-  void marksDeliveredOnlyWhileTheDeviceIsOnlineAndOnlyOnce() {
+  void claimsAReceiptWithTheStateOfItsMessageAndDevice() {
     devices.createIfAbsent(account, DEVICE, false, BASE);
-    StoredMessage message = stored(message(account, DEVICE, 1, null));
+    Receipt offline = scheduled(ReceiptKind.DELIVERED, BASE, 1);
+    StoredMessage deliveredMessage = stored(message(account, "+14155550000", 1, BASE));
+    devices.createIfAbsent(account, "+14155550000", true, BASE);
+    Receipt read =
+        new Receipt(
+            deliveredMessage.messageId(),
+            ReceiptKind.READ,
+            BASE.plusMillis(1),
+            account,
+            "+14155550000",
+            1);
+    receipts.scheduleAll(List.of(read));
 
-    List<String> id = List.of(message.messageId());
+    List<ReceiptStore.Claimed> claimed =
+        inTransaction(() -> receipts.claimDue(BASE.plusMillis(1), 10));
 
-    assertThat(messages.markAllDeliveredIfOnline(id, BASE)).containsExactly(false);
-    devices.setOnline(account, DEVICE, true);
-    assertThat(messages.markAllDeliveredIfOnline(id, BASE.plusMillis(1))).containsExactly(true);
-    assertThat(messages.markAllDeliveredIfOnline(id, BASE.plusMillis(2))).containsExactly(false);
-    assertThat(messages.markDelivered(message.messageId(), BASE.plusMillis(3))).isFalse();
-
-    assertThat(messages.find(account, DEVICE, message.messageId()).orElseThrow().deliveredAt())
-        .isEqualTo(BASE.plusMillis(1));
+    assertThat(claimed)
+        .containsExactly(
+            new ReceiptStore.Claimed(offline, null, null, false),
+            new ReceiptStore.Claimed(read, BASE, null, true));
   }
 
   @Test
-  void marksReadOnlyAfterDeliveryAndOnlyOnce() {
+  void settlesAClaimOnceWritingTheTimesAndTheNextReceipt() {
+    Receipt delivered = scheduled(ReceiptKind.DELIVERED, BASE, 1);
+    Instant readDue = BASE.plusSeconds(3);
+    ReceiptStore.Settlement settlement =
+        new ReceiptStore.Settlement(delivered, BASE, null, ReceiptKind.READ, readDue);
+
+    assertThat(receipts.settleAll(List.of(settlement, settlement))).containsExactly(true, false);
+
+    StoredMessage message = messages.find(account, DEVICE, delivered.messageId()).orElseThrow();
+    assertThat(message.deliveredAt()).isEqualTo(BASE);
+    assertThat(message.readAt()).isNull();
+    assertThat(receipts.ofMessage(delivered.messageId()))
+        .contains(receipt(delivered.messageId(), ReceiptKind.READ, readDue, 1));
+
+    Receipt read = receipts.ofMessage(delivered.messageId()).orElseThrow();
+    assertThat(
+            receipts.settleAll(
+                List.of(new ReceiptStore.Settlement(read, BASE, readDue, null, null))))
+        .containsExactly(true);
+    assertThat(messages.find(account, DEVICE, delivered.messageId()).orElseThrow().readAt())
+        .isEqualTo(readDue);
+    assertThat(receipts.ofMessage(delivered.messageId())).isEmpty();
+    assertThat(receipts.settleAll(List.of())).isEmpty();
+  }
+
+  @Test
+  void refusesASettlementWithHalfANextReceipt() {
+    Receipt receipt = receipt("wamid.x", ReceiptKind.DELIVERED, BASE, 1);
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new ReceiptStore.Settlement(receipt, BASE, null, ReceiptKind.READ, null))
+        .withMessageContaining("nextKind and nextDue");
+  }
+
+  @Test
+  void marksDeliveredAndReadByHandOnlyOnce() {
     StoredMessage message = stored(message(account, DEVICE, 1, null));
 
     assertThat(messages.markRead(message.messageId(), BASE)).isFalse();
     assertThat(messages.markDelivered(message.messageId(), BASE.plusMillis(1))).isTrue();
+    assertThat(messages.markDelivered(message.messageId(), BASE.plusMillis(2))).isFalse();
     assertThat(messages.markRead(message.messageId(), BASE.plusMillis(2))).isTrue();
     assertThat(messages.markRead(message.messageId(), BASE.plusMillis(3))).isFalse();
 
     StoredMessage read = messages.find(account, DEVICE, message.messageId()).orElseThrow();
+    assertThat(read.deliveredAt()).isEqualTo(BASE.plusMillis(1));
     assertThat(read.readAt()).isEqualTo(BASE.plusMillis(2));
   }
 
@@ -427,33 +483,6 @@ abstract class SandboxStoreContract {
 
     assertThat(messages.latest(account, DEVICE, 10)).containsExactly(earlier, second, third);
     assertThat(messages.insertAllIfAbsent(List.of())).isEmpty();
-  }
-
-  @Test
-  void marksABatchDeliveredAndReadSayingWhichMessagesChanged() {
-    String offlineDevice = "+14155550000";
-    devices.createIfAbsent(account, DEVICE, true, BASE);
-    devices.createIfAbsent(account, offlineDevice, false, BASE);
-    StoredMessage waiting = stored(message(account, DEVICE, 1, null));
-    StoredMessage delivered = stored(message(account, DEVICE, 2, BASE));
-    StoredMessage offline = stored(message(account, offlineDevice, 1, null));
-    List<String> ids =
-        List.of(
-            waiting.messageId(), delivered.messageId(), offline.messageId(), waiting.messageId());
-    Instant at = BASE.plusMillis(5);
-
-    assertThat(messages.markAllDeliveredIfOnline(ids, at))
-        .containsExactly(true, false, false, false);
-    assertThat(messages.markAllRead(ids, at.plusMillis(1)))
-        .containsExactly(true, true, false, false);
-
-    assertThat(messages.find(account, DEVICE, waiting.messageId()).orElseThrow())
-        .extracting(StoredMessage::deliveredAt, StoredMessage::readAt)
-        .containsExactly(at, at.plusMillis(1));
-    assertThat(messages.find(account, DEVICE, delivered.messageId()).orElseThrow().deliveredAt())
-        .isEqualTo(BASE);
-    assertThat(messages.counts(account, offlineDevice)).isEqualTo(new MessageCounts(1, 0, 0));
-    assertThat(messages.markAllRead(List.of(), at)).isEmpty();
   }
 
   @Test
@@ -502,8 +531,38 @@ abstract class SandboxStoreContract {
     return messages.insertAllIfAbsent(List.of(message))[0];
   }
 
-  private Receipt receipt(ReceiptKind kind, Instant due, long seq) {
-    return new Receipt("wamid.receipt" + UUID.randomUUID(), kind, due, account, DEVICE, seq);
+  private Receipt receipt(String messageId, ReceiptKind kind, Instant due, long seq) {
+    return new Receipt(messageId, kind, due, account, DEVICE, seq);
+  }
+
+  /** Stores a message on the test device and queues the receipt on it. */
+  private Receipt scheduled(ReceiptKind kind, Instant due, long seq) {
+    StoredMessage message = stored(message(account, DEVICE, seq, null));
+    Receipt receipt = receipt(message.messageId(), kind, due, seq);
+    assertThat(receipts.scheduleAll(List.of(receipt))).containsExactly(true);
+    return receipt;
+  }
+
+  /** Claims what is due and settles it, changing nothing else; returns the settled receipts. */
+  private List<Receipt> claimAndSettle(Instant now, int limit) {
+    return inTransaction(() -> settleUnchanged(receipts.claimDue(now, limit)));
+  }
+
+  private List<Receipt> settleUnchanged(List<ReceiptStore.Claimed> claimed) {
+    List<ReceiptStore.Settlement> settlements =
+        claimed.stream()
+            .map(
+                c ->
+                    new ReceiptStore.Settlement(
+                        c.receipt(), c.deliveredAt(), c.readAt(), null, null))
+            .toList();
+    boolean[] settled = receipts.settleAll(settlements);
+    List<Receipt> result = new ArrayList<>();
+    for (int i = 0; i < settled.length; i++) {
+      assertThat(settled[i]).as("settled %s", claimed.get(i)).isTrue();
+      result.add(claimed.get(i).receipt());
+    }
+    return result;
   }
 
   private static Tuple backlogEntry(StoredMessage message, Instant due) {

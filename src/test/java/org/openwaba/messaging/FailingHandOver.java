@@ -1,0 +1,24 @@
+package org.openwaba.messaging;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Test-only listener that, while armed, fails the next {@code sent} status change inside the
+ * transaction that records it, the way a failing network or listener would break a hand-over.
+ */
+@Component
+class FailingHandOver {
+
+  /** How many hand-overs still fail; tests arm it and it disarms itself. */
+  static final AtomicInteger ARMED = new AtomicInteger();
+
+  @EventListener
+  void on(MessageStatusChanged event) {
+    if (event.status() == MessageStatus.SENT
+        && ARMED.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+      throw new IllegalStateException("hand-over failed on purpose for " + event.messageId());
+    }
+  }
+}
