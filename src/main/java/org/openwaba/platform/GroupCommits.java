@@ -35,6 +35,7 @@ public class GroupCommits implements DisposableBean {
             properties.groupCommitMaxBatch(),
             properties.groupCommitQueueCapacity(),
             properties.groupCommitTimeout(),
+            properties.groupCommitLinger(),
             batchWriter,
             transactions,
             registry);

@@ -49,6 +49,7 @@ class GroupCommitterTests {
             64,
             queueCapacity,
             Duration.ofSeconds(10),
+            Duration.ZERO,
             batch -> {
               batchSizes.add(batch.size());
               for (Integer id : batch) {
@@ -146,6 +147,7 @@ class GroupCommitterTests {
             1,
             10,
             Duration.ofMillis(200),
+            Duration.ZERO,
             batch -> {
               try {
                 release.await();

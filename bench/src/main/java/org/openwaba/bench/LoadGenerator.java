@@ -98,8 +98,10 @@ public final class LoadGenerator {
     PhaseResult sendResult = send.run();
     PhaseRunner.progress(
         log,
-        "send-message: %.1f accepted/s, %d errors",
+        "send-message: %.1f accepted/s, p50 %.1f ms, p99 %.1f ms, %d errors",
         sendResult.okPerSecond(),
+        sendResult.latency().p50Us() / 1000.0,
+        sendResult.latency().p99Us() / 1000.0,
         sendResult.httpErrors()
             + sendResult.rateLimited()
             + sendResult.transportErrors()

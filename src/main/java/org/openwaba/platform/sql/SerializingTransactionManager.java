@@ -49,8 +49,12 @@ final class SerializingTransactionManager extends JdbcTransactionManager {
     }
     writeLock.lock();
     try {
+      if (writeLock.getHoldCount() == 1) {
+        heldSince.set(System.nanoTime());
+      }
       work.run();
     } finally {
+      recordHoldTime();
       writeLock.unlock();
     }
   }
@@ -73,6 +77,7 @@ final class SerializingTransactionManager extends JdbcTransactionManager {
             holder.startsWith("group-commit-")
                     || holder.contains("worker")
                     || holder.contains("receipt")
+                    || holder.contains("checkpointer")
                 ? holder
                 : "request")
         .register(registry)
