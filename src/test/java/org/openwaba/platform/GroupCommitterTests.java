@@ -181,4 +181,40 @@ class GroupCommitterTests {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void lingersAfterTheFirstWriteSoThatTheNextOneJoinsItsBatch() throws Exception {
+    List<Integer> batchSizes = java.util.Collections.synchronizedList(new ArrayList<>());
+    GroupCommitter<Integer> committer =
+        new GroupCommitter<>(
+            "lingering",
+            64,
+            10,
+            Duration.ofSeconds(10),
+            Duration.ofMillis(300),
+            batch -> {
+              batchSizes.add(batch.size());
+              batch.forEach(
+                  id ->
+                      jdbc.sql("INSERT INTO item (id, name) VALUES (?, ?)")
+                          .params(id, "n" + id)
+                          .update());
+            },
+            transactions,
+            new SimpleMeterRegistry());
+    committers.add(committer);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> first = pool.submit(() -> committer.submit(1));
+      Thread.sleep(30);
+      Future<?> second = pool.submit(() -> committer.submit(2));
+      first.get();
+      second.get();
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(batchSizes).containsExactly(2);
+    assertThat(rows()).isEqualTo(2);
+  }
 }
