@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -31,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param groupCommitLinger how long a group committer waits after the first write of a batch for
  *     others to join it before committing; zero commits at once. Trades a little latency for fewer
  *     commits when requests arrive evenly spread
+ * @param outbound the guard on outbound HTTP to user-chosen URLs (media URLs, webhooks)
  */
 @Validated
 @ConfigurationProperties("openwaba.platform")
@@ -42,4 +44,17 @@ public record PlatformProperties(
     @DefaultValue("512") @Min(1) @Max(10000) int groupCommitMaxBatch,
     @DefaultValue("20000") @Min(1) int groupCommitQueueCapacity,
     @DefaultValue("10s") Duration groupCommitTimeout,
-    @DefaultValue("1ms") Duration groupCommitLinger) {}
+    @DefaultValue("1ms") Duration groupCommitLinger,
+    @DefaultValue Outbound outbound) {
+
+  /**
+   * Settings of the SSRF guard, under {@code openwaba.platform.outbound}. Both are for development
+   * and tests only: in production outbound requests go to public addresses over https.
+   *
+   * @param allowedHosts host names, addresses or CIDR ranges that may be reached although they are
+   *     not public (for example {@code localhost} or {@code 10.0.0.0/8}); empty by default
+   * @param allowHttp whether plain {@code http} URLs may be requested; off by default
+   */
+  public record Outbound(
+      @DefaultValue List<String> allowedHosts, @DefaultValue("false") boolean allowHttp) {}
+}
