@@ -74,12 +74,14 @@ public class TemplateCatalogue {
     return store.list(account, filter, limit, offset);
   }
 
-  /** Deletes every language of the named template. */
+  /** Deletes every language of the named template; the number of translations deleted. */
   @Transactional
-  public void deleteByName(AccountId account, String name) {
-    if (store.deleteByName(account, name) == 0) {
+  public int deleteByName(AccountId account, String name) {
+    int deleted = store.deleteByName(account, name);
+    if (deleted == 0) {
       throw new TemplateNotFoundException("template '" + name + "'");
     }
+    return deleted;
   }
 
   /** Deletes one translation. */
