@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.openwaba.platform.InvalidRequestException;
 
 /**
- * Checks a new template against Meta's creation limits (listed in {@code docs/configuration.md}'s
- * templates section). Every refusal names the field and the limit.
+ * Checks a new template against Meta's creation limits (listed in the README's API table and the
+ * changelog). Every refusal names the field and the limit.
  */
 final class TemplateRules {
 
