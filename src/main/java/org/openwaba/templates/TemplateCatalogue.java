@@ -1,0 +1,94 @@
+package org.openwaba.templates;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.openwaba.accounts.AccountId;
+import org.openwaba.platform.Ids;
+import org.openwaba.platform.InvalidRequestException;
+import org.openwaba.templates.store.TemplateStore;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each account's template catalogue: create (validated, {@code PENDING}), list, get and delete.
+ * Another account's template is never visible: it answers as not found.
+ */
+@Service
+public class TemplateCatalogue {
+
+  /** The largest page {@link #list} returns. */
+  public static final int MAX_PAGE_SIZE = 100;
+
+  private final TemplateStore store;
+  private final Ids ids;
+  private final Clock clock;
+
+  TemplateCatalogue(TemplateStore store, Ids ids, Clock clock) {
+    this.store = store;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  /** Validates the template against Meta's limits and stores it as {@code PENDING}. */
+  @Transactional
+  public Template create(AccountId account, NewTemplate template) {
+    TemplateCategory category = TemplateRules.check(template);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Template created =
+        new Template(
+            new TemplateId(ids.numericId()),
+            account,
+            template.name(),
+            template.language(),
+            category,
+            template.components(),
+            TemplateStatus.PENDING,
+            null,
+            now,
+            now);
+    if (!store.insert(created)) {
+      throw new TemplateExistsException(template.name(), template.language());
+    }
+    return created;
+  }
+
+  @Transactional(readOnly = true)
+  public Template get(AccountId account, TemplateId id) {
+    return store
+        .find(account, id)
+        .orElseThrow(() -> new TemplateNotFoundException("template " + id));
+  }
+
+  /** One page of the account's templates, oldest first; {@code limit} is 1 to 100. */
+  @Transactional(readOnly = true)
+  public List<Template> list(AccountId account, TemplateFilter filter, int limit, long offset) {
+    if (limit < 1 || limit > MAX_PAGE_SIZE) {
+      throw new InvalidRequestException(
+          "Invalid limit", "limit must be between 1 and " + MAX_PAGE_SIZE);
+    }
+    if (offset < 0) {
+      throw new InvalidRequestException("Invalid offset", "offset must not be negative");
+    }
+    return store.list(account, filter, limit, offset);
+  }
+
+  /** Deletes every language of the named template; the number of translations deleted. */
+  @Transactional
+  public int deleteByName(AccountId account, String name) {
+    int deleted = store.deleteByName(account, name);
+    if (deleted == 0) {
+      throw new TemplateNotFoundException("template '" + name + "'");
+    }
+    return deleted;
+  }
+
+  /** Deletes one translation. */
+  @Transactional
+  public void delete(AccountId account, TemplateId id) {
+    if (!store.delete(account, id)) {
+      throw new TemplateNotFoundException("template " + id);
+    }
+  }
+}

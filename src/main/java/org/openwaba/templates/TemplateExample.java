@@ -1,0 +1,14 @@
+package org.openwaba.templates;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sample values of a component's variables, as Meta shapes them: {@code header_text} (one value),
+ * {@code body_text} (an array holding one array of values, one per placeholder) and {@code
+ * header_handle} (media headers).
+ */
+public record TemplateExample(
+    @Nullable List<String> headerText,
+    @Nullable List<List<String>> bodyText,
+    @Nullable List<String> headerHandle) {}

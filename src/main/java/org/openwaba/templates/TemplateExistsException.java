@@ -1,0 +1,15 @@
+package org.openwaba.templates;
+
+import org.openwaba.platform.ApiException;
+import org.openwaba.platform.ErrorCode;
+
+/** The account already has a template with this name in this language: HTTP 409. */
+public class TemplateExistsException extends ApiException {
+
+  public TemplateExistsException(String name, String language) {
+    super(
+        ErrorCode.CONFLICT,
+        "Template already exists",
+        "a template named '" + name + "' already exists in language '" + language + "'");
+  }
+}
