@@ -2,7 +2,6 @@ package org.openwaba.messaging.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +16,6 @@ import org.openwaba.accounts.PhoneNumberId;
 import org.openwaba.messaging.MessageError;
 import org.openwaba.messaging.MessageId;
 import org.openwaba.messaging.MessageStatus;
-import org.openwaba.platform.MultiRowInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,37 +37,34 @@ public class MessageStore {
     this.template = template;
   }
 
-  private static final MultiRowInsert<StoredMessage> INSERT =
-      new MultiRowInsert<>(
-          "INSERT INTO messaging_message (id, account_id, phone_number_id, sender, recipient, type,"
-              + " body, formatting, preview_url, reply_to, status, status_rank, status_at,"
-              + " created_at)",
-          14,
-          "",
-          (ps, i, m) -> {
-            ps.setString(i, m.id().value());
-            ps.setLong(i + 1, m.accountId().value());
-            ps.setLong(i + 2, m.phoneNumberId().value());
-            ps.setString(i + 3, m.sender());
-            ps.setString(i + 4, m.recipient());
-            ps.setString(i + 5, m.type());
-            ps.setString(i + 6, m.body());
-            ps.setString(i + 7, m.formatting());
-            ps.setBoolean(i + 8, m.previewUrl());
-            if (m.replyTo() == null) {
-              ps.setNull(i + 9, Types.VARCHAR);
-            } else {
-              ps.setString(i + 9, m.replyTo());
-            }
-            ps.setString(i + 10, m.status().name().toLowerCase(Locale.ROOT));
-            ps.setInt(i + 11, m.status().ordinal());
-            ps.setLong(i + 12, m.statusAt().toEpochMilli());
-            ps.setLong(i + 13, m.createdAt().toEpochMilli());
-          });
-
-  /** Inserts new messages with one statement per hundred; call inside a transaction. */
+  /** Inserts new messages in one JDBC batch; call inside a transaction. */
   public void insertAll(List<StoredMessage> messages) {
-    INSERT.insertAll(template, messages);
+    List<Object[]> rows = new ArrayList<>(messages.size());
+    for (StoredMessage m : messages) {
+      long created = m.createdAt().toEpochMilli();
+      rows.add(
+          new Object[] {
+            m.id().value(),
+            m.accountId().value(),
+            m.phoneNumberId().value(),
+            m.sender(),
+            m.recipient(),
+            m.type(),
+            m.body(),
+            m.formatting(),
+            m.previewUrl(),
+            m.replyTo(),
+            m.status().name().toLowerCase(Locale.ROOT),
+            m.status().ordinal(),
+            m.statusAt().toEpochMilli(),
+            created
+          });
+    }
+    template.batchUpdate(
+        "INSERT INTO messaging_message (id, account_id, phone_number_id, sender, recipient, type,"
+            + " body, formatting, preview_url, reply_to, status, status_rank, status_at,"
+            + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows);
   }
 
   public Optional<StoredMessage> find(MessageId id) {

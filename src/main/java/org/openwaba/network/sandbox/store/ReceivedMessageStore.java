@@ -1,5 +1,6 @@
 package org.openwaba.network.sandbox.store;
 
+import static org.openwaba.network.sandbox.store.SqlValues.changed;
 import static org.openwaba.network.sandbox.store.SqlValues.instant;
 import static org.openwaba.network.sandbox.store.SqlValues.setMillis;
 import static org.openwaba.network.sandbox.store.SqlValues.setText;
@@ -12,12 +13,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openwaba.accounts.AccountId;
 import org.openwaba.accounts.PhoneNumberId;
-import org.openwaba.platform.MultiRowInsert;
 import org.openwaba.platform.SqlDialect;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,8 +25,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Persists the messages devices received. Every query is scoped by account and device except the
  * receipt updates, which address a message by its globally unique id. Writes on the hot paths take
- * a whole batch and are one statement each (a multi-row insert, or a batched update prepared once):
- * the SQLite driver has no statement cache, so every statement costs a prepare.
+ * a whole batch and are one batched statement each, prepared once: the SQLite driver has no
+ * statement cache, so every statement costs a prepare.
  */
 @Repository
 public class ReceivedMessageStore {
@@ -36,47 +36,14 @@ public class ReceivedMessageStore {
           + " message_type, body, formatting, preview_url, reply_to, accepted_at, received_at,"
           + " delivered_at, read_at FROM network_sandbox_message";
 
-  /** A message with the receipt to queue with it, or null. */
-  private record PendingArrival(StoredMessage message, @Nullable Receipt receipt) {}
-
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
-  private final MultiRowInsert<PendingArrival> insert;
+  private final SqlDialect dialect;
 
   ReceivedMessageStore(JdbcClient jdbc, JdbcTemplate template, SqlDialect dialect) {
     this.jdbc = jdbc;
     this.template = template;
-    this.insert =
-        new MultiRowInsert<>(
-            "INSERT INTO network_sandbox_message (message_id, account_id, device_number, seq,"
-                + " phone_number_id, from_number, message_type, body, formatting, preview_url,"
-                + " reply_to, accepted_at, received_at, delivered_at, read_at, receipt_kind,"
-                + " receipt_due_at)",
-            17,
-            dialect.insertIgnoringConflictOn("message_id"),
-            ReceivedMessageStore::bind);
-  }
-
-  private static void bind(PreparedStatement ps, int i, PendingArrival row) throws SQLException {
-    StoredMessage message = row.message();
-    Receipt receipt = row.receipt();
-    ps.setString(i, message.messageId());
-    ps.setLong(i + 1, message.accountId().value());
-    ps.setString(i + 2, message.deviceNumber());
-    ps.setLong(i + 3, message.seq());
-    ps.setLong(i + 4, message.phoneNumberId().value());
-    ps.setString(i + 5, message.from());
-    ps.setString(i + 6, message.type());
-    ps.setString(i + 7, message.body());
-    ps.setString(i + 8, SpansJson.write(message.spans()));
-    ps.setBoolean(i + 9, message.previewUrl());
-    setText(ps, i + 10, message.replyTo());
-    ps.setLong(i + 11, message.acceptedAt().toEpochMilli());
-    ps.setLong(i + 12, message.receivedAt().toEpochMilli());
-    setMillis(ps, i + 13, message.deliveredAt());
-    setMillis(ps, i + 14, message.readAt());
-    setText(ps, i + 15, receipt == null ? null : receipt.kind().name());
-    setMillis(ps, i + 16, receipt == null ? null : receipt.dueAt());
+    this.dialect = dialect;
   }
 
   /**
@@ -104,17 +71,44 @@ public class ReceivedMessageStore {
     if (batch.isEmpty()) {
       return new boolean[0];
     }
-    List<PendingArrival> rows = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
-      rows.add(new PendingArrival(batch.get(i), receipts.get(i)));
-    }
-    Set<String> stored = insert.insertAllReturning(template, rows, "message_id");
-    boolean[] inserted = new boolean[batch.size()];
-    for (int i = 0; i < inserted.length; i++) {
-      // An id listed twice is stored once, by its first occurrence.
-      inserted[i] = stored.remove(batch.get(i).messageId());
-    }
-    return inserted;
+    int[] counts =
+        template.batchUpdate(
+            "INSERT INTO network_sandbox_message (message_id, account_id, device_number, seq,"
+                + " phone_number_id, from_number, message_type, body, formatting, preview_url,"
+                + " reply_to, accepted_at, received_at, delivered_at, read_at, receipt_kind,"
+                + " receipt_due_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + dialect.insertIgnoringConflictOn("message_id"),
+            new BatchPreparedStatementSetter() {
+              @Override
+              public void setValues(PreparedStatement ps, int i) throws SQLException {
+                StoredMessage message = batch.get(i);
+                ps.setString(1, message.messageId());
+                ps.setLong(2, message.accountId().value());
+                ps.setString(3, message.deviceNumber());
+                ps.setLong(4, message.seq());
+                ps.setLong(5, message.phoneNumberId().value());
+                ps.setString(6, message.from());
+                ps.setString(7, message.type());
+                ps.setString(8, message.body());
+                ps.setString(9, SpansJson.write(message.spans()));
+                ps.setBoolean(10, message.previewUrl());
+                setText(ps, 11, message.replyTo());
+                ps.setLong(12, message.acceptedAt().toEpochMilli());
+                ps.setLong(13, message.receivedAt().toEpochMilli());
+                setMillis(ps, 14, message.deliveredAt());
+                setMillis(ps, 15, message.readAt());
+                Receipt receipt = receipts.get(i);
+                setText(ps, 16, receipt == null ? null : receipt.kind().name());
+                setMillis(ps, 17, receipt == null ? null : receipt.dueAt());
+              }
+
+              @Override
+              public int getBatchSize() {
+                return batch.size();
+              }
+            });
+    return changed(counts);
   }
 
   /** The message, if this device received it from this account. */
