@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.openwaba.accounts.AccountId;
 import org.openwaba.templates.Template;
 import org.openwaba.templates.TemplateCategory;
@@ -132,6 +133,25 @@ public class TemplateStore {
   public boolean delete(AccountId account, TemplateId id) {
     return jdbc.sql("DELETE FROM templates_template WHERE account_id = ? AND id = ?")
             .params(account.value(), id.value())
+            .update()
+        == 1;
+  }
+
+  /**
+   * Moves the template from {@code from} to {@code to}, recording the reason (or clearing it) and
+   * the time; false if it does not exist or is no longer in {@code from}.
+   */
+  public boolean changeStatus(
+      AccountId account,
+      TemplateId id,
+      TemplateStatus from,
+      TemplateStatus to,
+      @Nullable String reason,
+      Instant at) {
+    return jdbc.sql(
+                "UPDATE templates_template SET status = ?, rejected_reason = ?, updated_at = ?"
+                    + " WHERE account_id = ? AND id = ? AND status = ?")
+            .params(to.name(), reason, at.toEpochMilli(), account.value(), id.value(), from.name())
             .update()
         == 1;
   }

@@ -159,7 +159,7 @@ class TemplatesController {
     return new DeletedResponse("success", 1);
   }
 
-  private static TemplateId templateId(String id) {
+  static TemplateId templateId(String id) {
     try {
       long value = Long.parseLong(id);
       if (value > 0) {
@@ -171,7 +171,7 @@ class TemplatesController {
     throw new TemplateNotFoundException("template " + id);
   }
 
-  private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+  static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
     try {
       return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
