@@ -109,6 +109,15 @@ public class AccountDirectory {
     return accounts.find(id);
   }
 
+  /**
+   * The account's app secret, which signs its webhooks; empty if the account does not exist. Never
+   * log it.
+   */
+  @Transactional(readOnly = true)
+  public Optional<String> appSecret(AccountId id) {
+    return accounts.appSecret(id);
+  }
+
   /** The account's phone numbers, oldest first; the first is its default sender. */
   @Transactional(readOnly = true)
   public List<PhoneNumber> phoneNumbers(AccountId accountId) {

@@ -1,6 +1,11 @@
 package org.openwaba.messaging;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.openwaba.accounts.AccountId;
+import org.openwaba.messaging.store.InboundStore;
 import org.openwaba.messaging.store.MessageStore;
 import org.openwaba.messaging.store.StoredMessage;
 import org.openwaba.platform.InvalidRequestException;
@@ -11,10 +16,33 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MessageQueries {
 
-  private final MessageStore messages;
+  /** The most inbound messages {@link #inbound} returns at once. */
+  public static final int MAX_INBOUND_LIMIT = 1000;
 
-  MessageQueries(MessageStore messages) {
+  private final MessageStore messages;
+  private final InboundStore inbound;
+
+  MessageQueries(MessageStore messages, InboundStore inbound) {
     this.messages = messages;
+    this.inbound = inbound;
+  }
+
+  /**
+   * The account's newest inbound messages, newest first.
+   *
+   * @param from only those from this number (E.164), if given
+   * @param before only those received before this time, for paging
+   * @param limit 1 to {@value #MAX_INBOUND_LIMIT}
+   */
+  @Transactional(readOnly = true)
+  public List<InboundMessage> inbound(
+      AccountId accountId, @Nullable String from, Optional<Instant> before, int limit) {
+    if (limit < 1 || limit > MAX_INBOUND_LIMIT) {
+      throw new InvalidRequestException(
+          "Invalid limit", "limit must be between 1 and " + MAX_INBOUND_LIMIT + ", was " + limit);
+    }
+    return inbound.latest(
+        accountId, from, before.orElse(Instant.ofEpochMilli(Long.MAX_VALUE)), limit);
   }
 
   /**

@@ -1,22 +1,25 @@
 package org.openwaba.messaging;
 
 import org.openwaba.accounts.AccountId;
+import org.openwaba.messaging.store.InboundStore;
 import org.openwaba.messaging.store.MessageStore;
 import org.openwaba.platform.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks that {@code reply_to} names a message the same account exchanged with the same recipient.
- * Any other id, including another account's, gets the same answer, so that ids of other accounts
- * cannot be probed.
+ * Checks that {@code reply_to} names a message the same account exchanged with the same recipient:
+ * one it sent to them, or one they sent to it. Any other id, including another account's, gets the
+ * same answer, so that ids of other accounts cannot be probed.
  */
 @Component
 class ReplyValidator {
 
   private final MessageStore messages;
+  private final InboundStore inbound;
 
-  ReplyValidator(MessageStore messages) {
+  ReplyValidator(MessageStore messages, InboundStore inbound) {
     this.messages = messages;
+    this.inbound = inbound;
   }
 
   void requireReplyable(AccountId accountId, String replyTo, String recipient) {
@@ -30,6 +33,14 @@ class ReplyValidator {
             .filter(m -> m.accountId().equals(accountId))
             .filter(m -> m.recipient().equals(recipient))
             .isPresent();
+    if (!replyable) {
+      replyable =
+          inbound
+              .find(new MessageId(replyTo))
+              .filter(m -> m.accountId().equals(accountId))
+              .filter(m -> m.from().equals(recipient))
+              .isPresent();
+    }
     if (!replyable) {
       throw new InvalidRequestException(
           "Invalid reply_to",

@@ -29,6 +29,9 @@ public enum ErrorCode {
   NOT_ACCEPTABLE(190406, HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
   /** The request conflicts with existing state, such as a duplicate phone number. */
   CONFLICT(190409, HttpStatus.CONFLICT, "Conflict"),
+  /** A webhook endpoint did not pass the verification handshake. */
+  WEBHOOK_VERIFICATION_FAILED(
+      190422, HttpStatus.UNPROCESSABLE_CONTENT, "Webhook verification failed"),
   /** The request body is larger than the configured limit. */
   PAYLOAD_TOO_LARGE(190413, HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
   /** The request body is not in a content type the endpoint accepts. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openwaba.testing.ApiClient;
 import org.openwaba.testing.ApiClient.Response;
+import org.openwaba.testing.ServerProcess;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,26 +41,21 @@ class CrashRecoveryProcessTests {
       List.of("+14155552671", "+14155552672", "+14155552673", "+14155552674", "+14155552675");
 
   @TempDir Path dataDir;
-  private Process server;
-  private Path log;
+  private ServerProcess server;
 
   @BeforeEach
-  void logFile() throws IOException {
-    log = Files.createTempFile("openwaba-process-", ".log");
+  void server() throws IOException {
+    server = new ServerProcess(dataDir, Files.createTempFile("openwaba-process-", ".log"));
   }
 
   @AfterEach
   void stop() {
-    if (server != null && server.isAlive()) {
-      server.destroyForcibly();
-    }
+    server.close();
   }
 
   @Test
   void queuedMessagesAreDeliveredOnceAfterAKillAndRestart() throws Exception {
-    int port = freePort();
-    server = start(port, "--openwaba.messaging.dispatch-paused=true");
-    ApiClient api = awaitReady(port);
+    ApiClient api = start("--openwaba.messaging.dispatch-paused=true");
     Set<String> accepted = new java.util.HashSet<>();
     for (int i = 0; i < 60; i++) {
       Response response = sendText(api, RECIPIENTS.get(i % RECIPIENTS.size()), "queued " + i);
@@ -68,19 +63,16 @@ class CrashRecoveryProcessTests {
       accepted.add(response.json().get("message_id").asString());
     }
 
-    kill();
+    server.kill();
     assertThat(queuedRows()).as("messages still queued at the kill").isEqualTo(60);
 
-    server = start(port);
-    ApiClient restarted = awaitReady(port);
+    ApiClient restarted = start();
     assertEveryMessageReadAndReceivedOnce(restarted, accepted);
   }
 
   @Test
   void everyAnsweredSendSurvivesAKillDuringALoadAndIsReceivedOnce() throws Exception {
-    int port = freePort();
-    server = start(port);
-    ApiClient api = awaitReady(port);
+    ApiClient api = start();
     Set<String> accepted = ConcurrentHashMap.newKeySet();
     AtomicBoolean flooding = new AtomicBoolean(true);
     ExecutorService senders = Executors.newFixedThreadPool(8);
@@ -104,14 +96,13 @@ class CrashRecoveryProcessTests {
     }
     await().atMost(Duration.ofSeconds(60)).until(() -> accepted.size() >= 400);
 
-    kill();
+    server.kill();
     flooding.set(false);
     senders.shutdown();
     assertThat(senders.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
     Set<String> answered = Set.copyOf(accepted);
 
-    server = start(port);
-    ApiClient restarted = awaitReady(port);
+    ApiClient restarted = start();
     assertEveryMessageReadAndReceivedOnce(restarted, answered);
   }
 
@@ -149,60 +140,23 @@ class CrashRecoveryProcessTests {
         "{\"phone_number\":\"" + to + "\",\"message\":\"" + text + "\"}");
   }
 
-  private Process start(int port, String... extra) throws IOException {
-    String jar = System.getProperty("openwaba.jar");
-    assertThat(jar).as("failsafe passes the packaged jar as openwaba.jar").isNotNull();
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>();
-    command.add(java);
-    command.add("-Xmx512m");
-    command.add("-jar");
-    command.add(jar);
-    command.add("--server.port=" + port);
-    command.add("--spring.datasource.url=jdbc:sqlite:" + dataDir.resolve("openwaba.db"));
-    command.add("--openwaba.accounts.bootstrap.token=" + TOKEN);
-    command.add("--openwaba.accounts.bootstrap.messages-per-second=100000");
-    command.add("--openwaba.sandbox.delivered-delay=0s");
-    command.add("--openwaba.sandbox.read-delay=0s");
-    command.add("--openwaba.messaging.dispatch-lease=2s");
-    command.addAll(List.of(extra));
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start();
-  }
-
-  private ApiClient awaitReady(int port) {
-    ApiClient api = new ApiClient(port);
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .pollInterval(Duration.ofMillis(200))
-        .ignoreExceptions()
-        .failFast("the server process exited; see " + log, () -> !server.isAlive())
-        .until(() -> api.get("/actuator/health/readiness", null).status() == 200);
-    return api;
-  }
-
-  /** SIGKILL: Process.destroyForcibly sends it on Unix; nothing gets to shut down cleanly. */
-  private void kill() throws InterruptedException {
-    server.destroyForcibly();
-    assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(server.exitValue()).isEqualTo(137);
+  private ApiClient start(String... extra) throws IOException {
+    List<String> settings = new ArrayList<>();
+    settings.add("--openwaba.accounts.bootstrap.token=" + TOKEN);
+    settings.add("--openwaba.accounts.bootstrap.messages-per-second=100000");
+    settings.add("--openwaba.sandbox.delivered-delay=0s");
+    settings.add("--openwaba.sandbox.read-delay=0s");
+    settings.add("--openwaba.messaging.dispatch-lease=2s");
+    settings.addAll(List.of(extra));
+    return server.start(settings);
   }
 
   private long queuedRows() throws Exception {
-    try (Connection connection =
-            DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("openwaba.db"));
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + server.database());
         ResultSet rows =
             connection.createStatement().executeQuery("SELECT COUNT(*) FROM messaging_dispatch")) {
       rows.next();
       return rows.getLong(1);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

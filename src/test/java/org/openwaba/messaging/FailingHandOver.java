@@ -15,10 +15,12 @@ class FailingHandOver {
   static final AtomicInteger ARMED = new AtomicInteger();
 
   @EventListener
-  void on(MessageStatusChanged event) {
-    if (event.status() == MessageStatus.SENT
-        && ARMED.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
-      throw new IllegalStateException("hand-over failed on purpose for " + event.messageId());
+  void on(MessageStatusesChanged event) {
+    for (MessageStatusChanged change : event.changes()) {
+      if (change.status() == MessageStatus.SENT
+          && ARMED.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+        throw new IllegalStateException("hand-over failed on purpose for " + change.messageId());
+      }
     }
   }
 }

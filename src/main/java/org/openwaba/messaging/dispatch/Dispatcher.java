@@ -16,6 +16,7 @@ import org.openwaba.messaging.status.StatusRecorder;
 import org.openwaba.messaging.store.DispatchQueueStore;
 import org.openwaba.messaging.store.DispatchQueueStore.Claimed;
 import org.openwaba.messaging.store.MessageStore;
+import org.openwaba.messaging.store.MessageStore.Addressing;
 import org.openwaba.messaging.store.MessageStore.StatusUpdate;
 import org.openwaba.messaging.store.StoredMessage;
 import org.openwaba.network.OutboundMessage;
@@ -155,7 +156,7 @@ class Dispatcher {
                 List.of(
                     new StatusUpdate(
                         message.id(),
-                        message.accountId(),
+                        Addressing.of(message),
                         MessageStatus.FAILED,
                         clock.instant(),
                         error)));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.openwaba.messaging.MessageStatus;
 import org.openwaba.messaging.status.StatusRecorder;
+import org.openwaba.messaging.store.MessageStore.Addressing;
 import org.openwaba.messaging.store.MessageStore.StatusUpdate;
 import org.openwaba.messaging.store.StoredMessage;
 import org.openwaba.network.DeliveryNetworks;
@@ -50,7 +51,8 @@ public class HandOver {
     Map<String, List<OutboundMessage>> byNetwork = new LinkedHashMap<>();
     for (Parcel parcel : parcels) {
       StoredMessage message = parcel.message();
-      sent.add(new StatusUpdate(message.id(), message.accountId(), MessageStatus.SENT, now, null));
+      sent.add(
+          new StatusUpdate(message.id(), Addressing.of(message), MessageStatus.SENT, now, null));
       byNetwork
           .computeIfAbsent(parcel.network(), network -> new ArrayList<>())
           .add(parcel.outbound());

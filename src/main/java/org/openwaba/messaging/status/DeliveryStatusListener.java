@@ -55,12 +55,12 @@ class DeliveryStatusListener {
       MessageId id = new MessageId(report.messageId());
       if (target == MessageStatus.READ && state.status().canMoveTo(MessageStatus.DELIVERED)) {
         updates.add(
-            new StatusUpdate(id, state.accountId(), MessageStatus.DELIVERED, report.at(), null));
-        state = new CurrentStatus(state.accountId(), MessageStatus.DELIVERED);
+            new StatusUpdate(id, state.addressing(), MessageStatus.DELIVERED, report.at(), null));
+        state = new CurrentStatus(state.addressing(), MessageStatus.DELIVERED);
       }
       if (state.status().canMoveTo(target)) {
-        updates.add(new StatusUpdate(id, state.accountId(), target, report.at(), errorOf(report)));
-        state = new CurrentStatus(state.accountId(), target);
+        updates.add(new StatusUpdate(id, state.addressing(), target, report.at(), errorOf(report)));
+        state = new CurrentStatus(state.addressing(), target);
       }
       current.put(report.messageId(), state);
     }

@@ -1,17 +1,20 @@
 package org.openwaba.messaging.status;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.openwaba.messaging.MessageStatusChanged;
+import org.openwaba.messaging.MessageStatusesChanged;
 import org.openwaba.messaging.store.MessageStore;
+import org.openwaba.messaging.store.MessageStore.Addressing;
 import org.openwaba.messaging.store.MessageStore.StatusUpdate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes status changes with one batched statement, publishes {@link MessageStatusChanged} for each
- * change that moved a message, in order, and counts it. A change that would move a status
- * backwards, or repeat it, is ignored, so networks may report at least once. Must run inside the
- * caller's read-write transaction.
+ * Writes status changes with one batched statement, publishes one {@link MessageStatusesChanged}
+ * holding a {@link MessageStatusChanged} for each change that moved a message, in order, and counts
+ * them. A change that would move a status backwards, or repeat it, is ignored, so networks may
+ * report at least once. Must run inside the caller's read-write transaction.
  */
 @Component
 public class StatusRecorder {
@@ -32,13 +35,26 @@ public class StatusRecorder {
       return new boolean[0];
     }
     boolean[] moved = messages.advanceAll(updates);
+    List<MessageStatusChanged> changes = new ArrayList<>(moved.length);
     for (int i = 0; i < moved.length; i++) {
       if (moved[i]) {
         StatusUpdate u = updates.get(i);
-        events.publishEvent(
-            new MessageStatusChanged(u.id(), u.accountId(), u.status(), u.at(), u.error()));
+        Addressing to = u.addressing();
+        changes.add(
+            new MessageStatusChanged(
+                u.id(),
+                to.accountId(),
+                to.phoneNumberId(),
+                to.recipient(),
+                to.acceptedAt(),
+                u.status(),
+                u.at(),
+                u.error()));
         metrics.reached(u.status());
       }
+    }
+    if (!changes.isEmpty()) {
+      events.publishEvent(new MessageStatusesChanged(changes));
     }
     return moved;
   }

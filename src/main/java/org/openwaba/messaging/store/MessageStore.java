@@ -85,13 +85,28 @@ public class MessageStore {
         .list();
   }
 
-  /** A message's owner and current status, for applying status reports. */
-  public record CurrentStatus(AccountId accountId, MessageStatus status) {}
+  /**
+   * Who a message belongs to and who it goes to, carried with each status change so that listeners
+   * need not read the message again.
+   *
+   * @param recipient E.164, with its {@code +}
+   */
+  public record Addressing(
+      AccountId accountId, PhoneNumberId phoneNumberId, String recipient, Instant acceptedAt) {
+
+    public static Addressing of(StoredMessage message) {
+      return new Addressing(
+          message.accountId(), message.phoneNumberId(), message.recipient(), message.createdAt());
+    }
+  }
+
+  /** A message's addressing and current status, for applying status reports. */
+  public record CurrentStatus(Addressing addressing, MessageStatus status) {}
 
   /** A status change to write; {@code error} only for failed. */
   public record StatusUpdate(
       MessageId id,
-      AccountId accountId,
+      Addressing addressing,
       MessageStatus status,
       Instant at,
       @Nullable MessageError error) {}
@@ -102,15 +117,21 @@ public class MessageStore {
       return Map.of();
     }
     Map<String, CurrentStatus> statuses = new HashMap<>();
-    jdbc.sql("SELECT id, account_id, status FROM messaging_message WHERE id IN (:ids)")
+    jdbc.sql(
+            "SELECT id, account_id, phone_number_id, recipient, created_at, status"
+                + " FROM messaging_message WHERE id IN (:ids)")
         .param("ids", ids)
         .query(
             rs -> {
               statuses.put(
                   rs.getString(1),
                   new CurrentStatus(
-                      new AccountId(rs.getLong(2)),
-                      MessageStatus.valueOf(rs.getString(3).toUpperCase(Locale.ROOT))));
+                      new Addressing(
+                          new AccountId(rs.getLong(2)),
+                          new PhoneNumberId(rs.getLong(3)),
+                          rs.getString(4),
+                          Instant.ofEpochMilli(rs.getLong(5))),
+                      MessageStatus.valueOf(rs.getString(6).toUpperCase(Locale.ROOT))));
             });
     return statuses;
   }

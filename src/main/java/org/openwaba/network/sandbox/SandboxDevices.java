@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.openwaba.accounts.AccountDirectory;
 import org.openwaba.accounts.AccountId;
+import org.openwaba.accounts.PhoneNumber;
+import org.openwaba.network.DeviceMessageReceived;
+import org.openwaba.network.DeviceProfileChanged;
 import org.openwaba.network.sandbox.delivery.ReceiptReporter;
 import org.openwaba.network.sandbox.delivery.ReceiptTimings;
 import org.openwaba.network.sandbox.store.DeviceStore;
@@ -13,7 +17,10 @@ import org.openwaba.network.sandbox.store.MessageCounts;
 import org.openwaba.network.sandbox.store.ReceiptStore;
 import org.openwaba.network.sandbox.store.ReceivedMessageStore;
 import org.openwaba.network.sandbox.store.StoredMessage;
+import org.openwaba.platform.Ids;
+import org.openwaba.platform.InternationalNumbers;
 import org.openwaba.platform.InvalidRequestException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +40,12 @@ public class SandboxDevices {
   /** The most messages {@link #messages} returns at once. */
   public static final int MAX_LIMIT = 1000;
 
+  /** The longest text a device sends, as for the business's text messages. */
+  public static final int MAX_TEXT_LENGTH = 4096;
+
+  /** The longest profile name. */
+  public static final int MAX_PROFILE_NAME_LENGTH = 256;
+
   private final AccountDirectory directory;
   private final DeviceStore devices;
   private final ReceivedMessageStore messages;
@@ -40,6 +53,8 @@ public class SandboxDevices {
   private final ReceiptTimings timings;
   private final ReceiptReporter reporter;
   private final Clock clock;
+  private final Ids ids;
+  private final ApplicationEventPublisher events;
 
   SandboxDevices(
       AccountDirectory directory,
@@ -48,7 +63,9 @@ public class SandboxDevices {
       ReceiptStore receipts,
       ReceiptTimings timings,
       ReceiptReporter reporter,
-      Clock clock) {
+      Clock clock,
+      Ids ids,
+      ApplicationEventPublisher events) {
     this.directory = directory;
     this.devices = devices;
     this.messages = messages;
@@ -56,6 +73,8 @@ public class SandboxDevices {
     this.timings = timings;
     this.reporter = reporter;
     this.clock = clock;
+    this.ids = ids;
+    this.events = events;
   }
 
   /**
@@ -130,6 +149,120 @@ public class SandboxDevices {
             .orElseThrow(() -> new SandboxMessageNotFoundException(number, messageId));
     reporter.readByUser(message, clock.instant().truncatedTo(ChronoUnit.MILLIS));
     return received(messages.find(accountId, number, messageId).orElseThrow());
+  }
+
+  /**
+   * The device's user sends a text message to one of the account's sandbox numbers; the business
+   * receives it as an inbound message (and a {@code message} webhook).
+   *
+   * @param to the business number, E.164; the account's default number if null
+   * @param replyTo a message the device received from this account, to quote; may be null
+   * @throws InvalidRequestException (400, 132000) if the device is offline or not on WhatsApp, the
+   *     text is empty or longer than {@value #MAX_TEXT_LENGTH} characters, {@code to} is not one of
+   *     the account's sandbox numbers, or {@code replyTo} is not a message the device received
+   */
+  @Transactional
+  public DeviceSentMessage sendToBusiness(
+      AccountId accountId,
+      String number,
+      @Nullable String to,
+      @Nullable String text,
+      @Nullable String replyTo) {
+    requireSandbox(accountId);
+    DeviceBehaviour behaviour = requireOnWhatsApp(number);
+    if (text == null || text.isEmpty()) {
+      throw new InvalidRequestException("Missing text", "text is required and may not be empty");
+    }
+    int length = text.codePointCount(0, text.length());
+    if (length > MAX_TEXT_LENGTH) {
+      throw new InvalidRequestException(
+          "Text too long",
+          "text must be at most " + MAX_TEXT_LENGTH + " characters, was " + length);
+    }
+    PhoneNumber business = businessNumber(accountId, to);
+    boolean online = devices.online(accountId, number).orElse(behaviour.startsOnline());
+    if (!online) {
+      throw new InvalidRequestException(
+          "Device offline", number + " is offline: switch it online before it sends messages");
+    }
+    if (replyTo != null && messages.find(accountId, number, replyTo).isEmpty()) {
+      throw new InvalidRequestException(
+          "Invalid reply_to",
+          "reply_to must name a message " + number + " received from this account");
+    }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    devices.createIfAbsent(accountId, number, behaviour.startsOnline(), now);
+    String profileName = profileName(accountId, number);
+    String messageId = "wamid." + ids.opaqueId();
+    events.publishEvent(
+        new DeviceMessageReceived(
+            messageId, accountId, business.id(), number, profileName, "text", text, replyTo, now));
+    return new DeviceSentMessage(
+        messageId, number, business.displayPhoneNumber(), profileName, "text", text, replyTo, now);
+  }
+
+  /**
+   * Changes the device's profile name as this account sees it, creating the device if needed; the
+   * business receives a {@code contact_update}. Setting the current name changes nothing.
+   *
+   * @throws InvalidRequestException (400, 132000) for an empty or too long name, or the
+   *     not-on-WhatsApp number
+   */
+  @Transactional
+  public SandboxDevice setProfileName(AccountId accountId, String number, String profileName) {
+    requireSandbox(accountId);
+    DeviceBehaviour behaviour = requireOnWhatsApp(number);
+    String name = profileName.strip();
+    int length = name.codePointCount(0, name.length());
+    if (length < 1 || length > MAX_PROFILE_NAME_LENGTH) {
+      throw new InvalidRequestException(
+          "Invalid profile_name",
+          "profile_name must be 1 to " + MAX_PROFILE_NAME_LENGTH + " characters, was " + length);
+    }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    devices.createIfAbsent(accountId, number, behaviour.startsOnline(), now);
+    if (devices.setProfileName(accountId, number, name)) {
+      events.publishEvent(
+          new DeviceProfileChanged(
+              accountId, directory.defaultPhoneNumber(accountId).id(), number, name, now));
+    }
+    return state(accountId, number);
+  }
+
+  private DeviceBehaviour requireOnWhatsApp(String number) {
+    DeviceBehaviour behaviour = DeviceBehaviour.of(number);
+    if (behaviour == DeviceBehaviour.NOT_ON_WHATSAPP) {
+      throw new InvalidRequestException(
+          "Not on WhatsApp",
+          number + " is the sandbox's not-on-WhatsApp magic number: there is no device");
+    }
+    return behaviour;
+  }
+
+  private PhoneNumber businessNumber(AccountId accountId, @Nullable String to) {
+    if (to == null) {
+      PhoneNumber number = directory.defaultPhoneNumber(accountId);
+      if (!SandboxNetwork.NAME.equals(number.network())) {
+        throw new InvalidRequestException(
+            "Invalid to", "to is required: the account's default number is not on the sandbox");
+      }
+      return number;
+    }
+    String e164 = InternationalNumbers.toE164(to, "to");
+    return directory.phoneNumbers(accountId).stream()
+        .filter(n -> n.displayPhoneNumber().equals(e164))
+        .filter(n -> SandboxNetwork.NAME.equals(n.network()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new InvalidRequestException(
+                    "Invalid to", "to must be one of this account's sandbox numbers"));
+  }
+
+  private String profileName(AccountId accountId, String number) {
+    return devices
+        .profileName(accountId, number)
+        .orElse("Sandbox user " + number.substring(Math.max(1, number.length() - 4)));
   }
 
   private SandboxDevice state(AccountId accountId, String number) {

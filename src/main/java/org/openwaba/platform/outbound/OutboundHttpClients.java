@@ -64,6 +64,15 @@ public class OutboundHttpClients implements DisposableBean {
    * @param totalTimeout the longest a whole exchange may take, body included
    */
   public OutboundClient create(int maxRedirects, Duration connectTimeout, Duration totalTimeout) {
+    return create(maxRedirects, connectTimeout, totalTimeout, 5);
+  }
+
+  /**
+   * A new client that keeps up to {@code connectionsPerHost} connections open to each host, for
+   * callers that send many requests to one host at once (webhook deliveries).
+   */
+  public OutboundClient create(
+      int maxRedirects, Duration connectTimeout, Duration totalTimeout, int connectionsPerHost) {
     if (maxRedirects < 0) {
       throw new IllegalArgumentException("maxRedirects must not be negative");
     }
@@ -72,6 +81,8 @@ public class OutboundHttpClients implements DisposableBean {
     PoolingHttpClientConnectionManager connections =
         PoolingHttpClientConnectionManagerBuilder.create()
             .setDnsResolver(new GuardedDnsResolver(policy))
+            .setMaxConnPerRoute(connectionsPerHost)
+            .setMaxConnTotal(Math.max(25, connectionsPerHost * 16))
             .setDefaultConnectionConfig(
                 ConnectionConfig.custom()
                     .setConnectTimeout(connect)

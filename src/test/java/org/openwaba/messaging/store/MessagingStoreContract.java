@@ -71,7 +71,12 @@ abstract class MessagingStoreContract {
         tx ->
             messages.advanceAll(
                 List.of(
-                    new StatusUpdate(message.id(), ACCOUNT, status, T0.plusSeconds(5), error))));
+                    new StatusUpdate(
+                        message.id(),
+                        MessageStore.Addressing.of(message),
+                        status,
+                        T0.plusSeconds(5),
+                        error))));
   }
 
   private List<Claimed> claim(Instant now, int limit, String claimant, Instant leaseUntil) {
@@ -116,7 +121,9 @@ abstract class MessagingStoreContract {
     assertThat(failed.error()).isEqualTo(error);
     assertThat(messages.currentStatuses(List.of(message.id().value())))
         .containsEntry(
-            message.id().value(), new MessageStore.CurrentStatus(ACCOUNT, MessageStatus.FAILED));
+            message.id().value(),
+            new MessageStore.CurrentStatus(
+                MessageStore.Addressing.of(message), MessageStatus.FAILED));
   }
 
   @Test

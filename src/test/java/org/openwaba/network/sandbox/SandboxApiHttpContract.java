@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -470,6 +471,65 @@ abstract class SandboxApiHttpContract {
   /** Hands a batch over as the dispatcher does: in one call, inside its transaction. */
   void deliver(List<OutboundMessage> batch) {
     transactions.executeWithoutResult(status -> network.deliver(batch));
+  }
+
+  ApiClient.Response deviceSends(String number, String token, Map<String, Object> body) {
+    return api.postJson(
+        "/v2/sandbox/devices/" + number.replace("+", "%2B") + "/send", token, ApiClient.json(body));
+  }
+
+  static void assertRefused(ApiClient.Response response, String details) {
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    assertThat(response.json().get("error_code").asInt()).isEqualTo(132000);
+    assertThat(response.json().get("details").asString()).contains(details);
+  }
+
+  @Test
+  void aDeviceSendsTextUpToTheLimitToTheBusiness() {
+    String longest = "é".repeat(4096);
+    var sent = deviceSends(RECIPIENT, tenant.token(), Map.of("text", longest));
+    assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+    assertThat(sent.json().get("message_id").asString()).startsWith("wamid.");
+    assertThat(sent.json().get("from").asString()).isEqualTo(RECIPIENT);
+    assertThat(sent.json().get("to").asString()).isEqualTo(tenant.businessNumber());
+    assertThat(sent.json().get("body").asString()).isEqualTo(longest);
+    assertThat(sent.json().get("reply_to").isNull()).isTrue();
+
+    var explicit =
+        deviceSends(RECIPIENT, tenant.token(), Map.of("text", "hi", "to", tenant.businessNumber()));
+    assertThat(explicit.status()).as(explicit.body()).isEqualTo(201);
+  }
+
+  @Test
+  void refusesWhatADeviceCannotSend() {
+    assertRefused(deviceSends(RECIPIENT, tenant.token(), Map.of()), "text is required");
+    assertRefused(deviceSends(RECIPIENT, tenant.token(), Map.of("text", "")), "text is required");
+    assertRefused(
+        deviceSends(RECIPIENT, tenant.token(), Map.of("text", "x".repeat(4097))), "at most 4096");
+    assertRefused(deviceSends("+12025550102", tenant.token(), Map.of("text", "hi")), "is offline");
+    assertRefused(
+        deviceSends("+12025550101", tenant.token(), Map.of("text", "hi")), "not-on-WhatsApp");
+    assertRefused(
+        deviceSends(RECIPIENT, tenant.token(), Map.of("text", "hi", "to", "+12025550199")),
+        "sandbox numbers");
+    assertRefused(
+        deviceSends(RECIPIENT, tenant.token(), Map.of("text", "hi", "reply_to", "wamid.nope")),
+        "reply_to");
+    assertThat(deviceSends(RECIPIENT, "owa_wrong", Map.of("text", "hi")).status()).isEqualTo(401);
+  }
+
+  @Test
+  void changesAProfileNameWithinItsLimits() {
+    assertThat(
+            patchOnline(RECIPIENT, tenant.token(), "{\"profile_name\":\"" + "n".repeat(256) + "\"}")
+                .status())
+        .isEqualTo(200);
+    assertRefused(
+        patchOnline(RECIPIENT, tenant.token(), "{\"profile_name\":\"" + "n".repeat(257) + "\"}"),
+        "1 to 256");
+    assertRefused(patchOnline(RECIPIENT, tenant.token(), "{\"profile_name\":\"  \"}"), "1 to 256");
+    var sent = deviceSends(RECIPIENT, tenant.token(), Map.of("text", "hi"));
+    assertThat(sent.json().get("profile_name").asString()).isEqualTo("n".repeat(256));
   }
 
   JsonNode device(String number, String token) {

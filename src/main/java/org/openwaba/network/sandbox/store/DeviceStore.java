@@ -144,6 +144,27 @@ public class DeviceStore {
   }
 
   /** Switches an existing device on or off line; returns whether that changed anything. */
+  /** The device's profile name, if one was set. */
+  public Optional<String> profileName(AccountId accountId, String number) {
+    return jdbc.sql(
+            "SELECT profile_name FROM network_sandbox_device"
+                + " WHERE account_id = ? AND device_number = ? AND profile_name IS NOT NULL")
+        .params(accountId.value(), number)
+        .query((rs, row) -> rs.getString(1))
+        .optional();
+  }
+
+  /** Sets the profile name of a device that exists; returns whether it changed. */
+  public boolean setProfileName(AccountId accountId, String number, String profileName) {
+    return jdbc.sql(
+                "UPDATE network_sandbox_device SET profile_name = ?"
+                    + " WHERE account_id = ? AND device_number = ?"
+                    + " AND (profile_name IS NULL OR profile_name <> ?)")
+            .params(profileName, accountId.value(), number, profileName)
+            .update()
+        == 1;
+  }
+
   public boolean setOnline(AccountId accountId, String number, boolean online) {
     return jdbc.sql(
                 "UPDATE network_sandbox_device SET online = ?"

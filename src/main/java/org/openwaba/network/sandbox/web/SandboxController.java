@@ -4,11 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import java.util.List;
 import org.openwaba.accounts.AuthenticatedAccount;
+import org.openwaba.network.sandbox.SandboxDevice;
 import org.openwaba.network.sandbox.SandboxDevices;
 import org.openwaba.platform.InternationalNumbers;
+import org.openwaba.platform.InvalidRequestException;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -46,13 +49,45 @@ class SandboxController {
 
   @PatchMapping(consumes = "application/json")
   @Operation(
-      summary = "Switch a sandbox device on or off line",
-      description = "Switching it online delivers the messages waiting on it, in order")
-  DeviceView setOnline(
+      summary = "Switch a sandbox device on or off line, or change its profile name",
+      description =
+          "Body: {\"online\": true|false} and/or {\"profile_name\": \"…\"} (1 to 256"
+              + " characters). Switching it online delivers the messages waiting on it, in order;"
+              + " a new profile name reaches the business as a contact_update event")
+  DeviceView change(
       @Parameter(hidden = true) AuthenticatedAccount account,
       @PathVariable String number,
-      @Valid @RequestBody OnlineRequest request) {
-    return DeviceView.of(devices.setOnline(account.accountId(), e164(number), request.online()));
+      @RequestBody DeviceChangeRequest request) {
+    if (request.online() == null && request.profileName() == null) {
+      throw new InvalidRequestException(
+          "Nothing to change", "give online (true or false), profile_name, or both");
+    }
+    String device = e164(number);
+    SandboxDevice state = null;
+    if (request.profileName() != null) {
+      state = devices.setProfileName(account.accountId(), device, request.profileName());
+    }
+    if (request.online() != null) {
+      state = devices.setOnline(account.accountId(), device, request.online());
+    }
+    return DeviceView.of(state);
+  }
+
+  @PostMapping(path = "/send", consumes = "application/json")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(
+      summary = "The device sends a text message to the business",
+      description =
+          "Body: {\"text\": \"…\", \"to\": business number (default: the account's first),"
+              + " \"reply_to\": a message the device received}. The business receives it as an"
+              + " inbound message and a message webhook event. The device must be online.")
+  DeviceSentView send(
+      @Parameter(hidden = true) AuthenticatedAccount account,
+      @PathVariable String number,
+      @RequestBody DeviceSendRequest request) {
+    return DeviceSentView.of(
+        devices.sendToBusiness(
+            account.accountId(), e164(number), request.to(), request.text(), request.replyTo()));
   }
 
   @GetMapping("/messages")

@@ -1,0 +1,237 @@
+package org.openwaba.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Recorder;
+
+/**
+ * A fast webhook receiver for benchmarks, run beside the load generator. It registers itself with
+ * the server ({@code POST /v2/webhooks}, for {@code message_status}), answers every POST with 200
+ * at once, and reports per second the status events it received and, for {@code read} statuses, the
+ * time from the message's acceptance to the event's arrival. The acceptance time is read from the
+ * message id: OpenWABA's ids start with the server's clock in milliseconds when it accepted the
+ * send, and the server and this receiver share the machine's clock.
+ *
+ * <p>{@code --dead} also registers a second endpoint that passes the handshake and then never
+ * answers a POST (each one waits for the server's request timeout), to measure what a dead
+ * endpoint's backlog costs the others.
+ *
+ * <pre>
+ * java -cp openwaba-bench.jar org.openwaba.bench.WebhookSink --token T --warmup 60 --duration 30
+ *     [--base-url http://127.0.0.1:8080] [--per-post 1] [--dead]
+ * </pre>
+ */
+public final class WebhookSink {
+
+  private static final Pattern STATUS =
+      Pattern.compile("\"id\":\"wamid\\.([A-Za-z0-9_-]{8})[^\"]*\",\"status\":\"([a-z]+)\"");
+
+  private final AtomicLong events = new AtomicLong();
+  private final AtomicLong reads = new AtomicLong();
+  private final AtomicLong posts = new AtomicLong();
+  private final Recorder readLatency = new Recorder(3_600_000L, 3);
+
+  private WebhookSink() {}
+
+  public static void main(String[] args) throws Exception {
+    String baseUrl = "http://127.0.0.1:8080";
+    String token = null;
+    int perPost = 1;
+    int warmup = 60;
+    int duration = 30;
+    boolean dead = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--base-url" -> baseUrl = args[++i];
+        case "--token" -> token = args[++i];
+        case "--per-post" -> perPost = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--duration" -> duration = Integer.parseInt(args[++i]);
+        case "--dead" -> dead = true;
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    if (token == null) {
+      throw new IllegalArgumentException("--token is required");
+    }
+    new WebhookSink().run(baseUrl, token, perPost, warmup, duration, dead);
+  }
+
+  private void run(
+      String baseUrl, String token, int perPost, int warmup, int duration, boolean dead)
+      throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(64);
+    HttpServer fast = server(threads, this::receive);
+    String fastId = register(baseUrl, token, url(fast), perPost);
+    HttpServer blackHole = null;
+    String deadId = null;
+    if (dead) {
+      blackHole = server(threads, WebhookSink::neverAnswer);
+      deadId = register(baseUrl, token, url(blackHole), perPost);
+    }
+    log("registered %s (fast)%s", fastId, dead ? " and " + deadId + " (dead)" : "");
+    long start = System.nanoTime();
+    long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
+    long end = measureFrom + TimeUnit.SECONDS.toNanos(duration);
+    long eventsAtMeasure = 0;
+    long postsAtMeasure = 0;
+    readLatency.getIntervalHistogram();
+    org.HdrHistogram.Histogram measured = null;
+    long lastEvents = 0;
+    while (System.nanoTime() < end) {
+      Thread.sleep(1000);
+      long now = System.nanoTime();
+      long total = events.get();
+      log(
+          "%3d s: %,d events/s, %,d read so far",
+          TimeUnit.NANOSECONDS.toSeconds(now - start), total - lastEvents, reads.get());
+      lastEvents = total;
+      if (measured == null && now >= measureFrom) {
+        eventsAtMeasure = total;
+        postsAtMeasure = posts.get();
+        readLatency.getIntervalHistogram();
+        measured = new org.HdrHistogram.Histogram(3_600_000L, 3);
+      }
+    }
+    if (measured == null) {
+      throw new IllegalStateException("no measured window");
+    }
+    measured.add(readLatency.getIntervalHistogram());
+    double seconds = duration;
+    log(
+        "RESULT events/s %.0f, posts/s %.0f, send-to-read-webhook p50 %d ms, p99 %d ms,"
+            + " max %d ms (%d reads)",
+        (events.get() - eventsAtMeasure) / seconds,
+        (posts.get() - postsAtMeasure) / seconds,
+        measured.getValueAtPercentile(50),
+        measured.getValueAtPercentile(99),
+        measured.getMaxValue(),
+        measured.getTotalCount());
+    fast.stop(0);
+    if (blackHole != null) {
+      blackHole.stop(0);
+    }
+    threads.shutdownNow();
+  }
+
+  private void receive(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (exchange.getRequestMethod().equals("GET")) {
+        answerChallenge(exchange);
+        return;
+      }
+      byte[] body;
+      try (InputStream in = exchange.getRequestBody()) {
+        body = in.readAllBytes();
+      }
+      long arrived = System.currentTimeMillis();
+      posts.incrementAndGet();
+      Matcher m = STATUS.matcher(new String(body, StandardCharsets.US_ASCII));
+      while (m.find()) {
+        events.incrementAndGet();
+        if (m.group(2).equals("read")) {
+          reads.incrementAndGet();
+          long accepted = acceptedAt(m.group(1));
+          readLatency.recordValue(Math.max(0, Math.min(arrived - accepted, 3_600_000L)));
+        }
+      }
+      exchange.sendResponseHeaders(200, -1);
+    }
+  }
+
+  private static void neverAnswer(HttpExchange exchange) throws IOException {
+    if (exchange.getRequestMethod().equals("GET")) {
+      try (exchange) {
+        answerChallenge(exchange);
+      }
+      return;
+    }
+    // Hold the request until the server gives up on it.
+    try {
+      Thread.sleep(Duration.ofMinutes(5).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private static void answerChallenge(HttpExchange exchange) throws IOException {
+    String query = exchange.getRequestURI().getRawQuery();
+    String challenge = query.replaceAll(".*hub\\.challenge=([^&]*).*", "$1");
+    byte[] bytes = challenge.getBytes(StandardCharsets.US_ASCII);
+    exchange.sendResponseHeaders(200, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
+  /** The millisecond timestamp in the first six bytes of an OpenWABA message id. */
+  static long acceptedAt(String firstEightChars) {
+    byte[] bytes = Base64.getUrlDecoder().decode(firstEightChars);
+    long millis = 0;
+    for (int i = 0; i < 6; i++) {
+      millis = (millis << 8) | (bytes[i] & 0xFF);
+    }
+    return millis;
+  }
+
+  private static HttpServer server(
+      ExecutorService threads, com.sun.net.httpserver.HttpHandler handler) throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+    server.setExecutor(threads);
+    server.createContext("/", handler);
+    server.start();
+    return server;
+  }
+
+  private static String url(HttpServer server) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+  }
+
+  private static String register(String baseUrl, String token, String url, int perPost)
+      throws IOException, InterruptedException {
+    String body =
+        String.format(
+            Locale.ROOT,
+            "{\"url\":\"%s\",\"verify_token\":\"bench\",\"events\":[\"message_status\"],"
+                + "\"max_events_per_post\":%d}",
+            url,
+            perPost);
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/v2/webhooks"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 201) {
+      throw new IllegalStateException("registration refused: " + answer.body());
+    }
+    return answer.body().replaceAll(".*\"id\":\"([0-9]+)\".*", "$1");
+  }
+
+  private static void log(String format, Object... args) {
+    System.out.println("[webhook-sink] " + String.format(Locale.ROOT, format, args));
+    System.out.flush();
+  }
+}

@@ -1,0 +1,95 @@
+package org.openwaba.messaging.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.openwaba.accounts.AccountId;
+import org.openwaba.accounts.PhoneNumberId;
+import org.openwaba.messaging.InboundMessage;
+import org.openwaba.messaging.MessageId;
+import org.openwaba.platform.SqlDialect;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Persists the messages users sent to the business's numbers. */
+@Repository
+public class InboundStore {
+
+  private static final String COLUMNS =
+      "SELECT id, account_id, phone_number_id, sender, profile_name, type, body, context_id,"
+          + " received_at FROM messaging_inbound";
+
+  private final JdbcClient jdbc;
+  private final SqlDialect dialect;
+
+  InboundStore(JdbcClient jdbc, SqlDialect dialect) {
+    this.jdbc = jdbc;
+    this.dialect = dialect;
+  }
+
+  /** Stores the message; returns false if one with its id is stored already. */
+  public boolean insert(InboundMessage m) {
+    return jdbc.sql(
+                "INSERT INTO messaging_inbound (id, account_id, phone_number_id, sender,"
+                    + " profile_name, type, body, context_id, received_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + dialect.insertIgnoringConflictOn("id"))
+            .params(
+                m.id().value(),
+                m.accountId().value(),
+                m.phoneNumberId().value(),
+                m.from(),
+                m.profileName(),
+                m.type(),
+                m.body(),
+                m.contextId(),
+                m.receivedAt().toEpochMilli())
+            .update()
+        == 1;
+  }
+
+  public Optional<InboundMessage> find(MessageId id) {
+    return jdbc.sql(COLUMNS + " WHERE id = ?")
+        .param(id.value())
+        .query(InboundStore::map)
+        .optional();
+  }
+
+  /**
+   * The account's newest messages received before {@code before}, newest first, optionally only
+   * those from one number.
+   */
+  public List<InboundMessage> latest(
+      AccountId accountId, @Nullable String from, Instant before, int limit) {
+    String sql =
+        COLUMNS
+            + " WHERE account_id = :account AND received_at < :before"
+            + (from == null ? "" : " AND sender = :from")
+            + " ORDER BY received_at DESC, id DESC LIMIT :limit";
+    JdbcClient.StatementSpec statement =
+        jdbc.sql(sql)
+            .param("account", accountId.value())
+            .param("before", before.toEpochMilli())
+            .param("limit", limit);
+    if (from != null) {
+      statement = statement.param("from", from);
+    }
+    return statement.query(InboundStore::map).list();
+  }
+
+  private static InboundMessage map(ResultSet rs, int row) throws SQLException {
+    return new InboundMessage(
+        new MessageId(rs.getString("id")),
+        new AccountId(rs.getLong("account_id")),
+        new PhoneNumberId(rs.getLong("phone_number_id")),
+        rs.getString("sender"),
+        rs.getString("profile_name"),
+        rs.getString("type"),
+        rs.getString("body"),
+        rs.getString("context_id"),
+        Instant.ofEpochMilli(rs.getLong("received_at")));
+  }
+}

@@ -1,0 +1,27 @@
+package org.openwaba.network;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.openwaba.accounts.AccountId;
+import org.openwaba.accounts.PhoneNumberId;
+
+/**
+ * A device sent a message to one of the business's numbers. Published synchronously inside the
+ * network's transaction, so that whatever listeners store commits or rolls back with it.
+ *
+ * @param messageId the message's {@code wamid.} id, unique across networks
+ * @param from the device's number in E.164
+ * @param profileName the device's profile name as the business sees it
+ * @param type {@code text} for now
+ * @param contextId the business message the device replied to, if any
+ */
+public record DeviceMessageReceived(
+    String messageId,
+    AccountId accountId,
+    PhoneNumberId phoneNumberId,
+    String from,
+    String profileName,
+    String type,
+    String body,
+    @Nullable String contextId,
+    Instant at) {}

@@ -1,0 +1,31 @@
+package org.openwaba.network.sandbox.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.openwaba.network.sandbox.DeviceSentMessage;
+
+/** A message a device sent, as the sandbox API answers it. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record DeviceSentView(
+    String messageId,
+    String from,
+    String to,
+    String profileName,
+    String type,
+    String body,
+    @Nullable String replyTo,
+    Instant sentAt) {
+
+  static DeviceSentView of(DeviceSentMessage m) {
+    return new DeviceSentView(
+        m.messageId(),
+        m.from(),
+        m.to(),
+        m.profileName(),
+        m.type(),
+        m.body(),
+        m.replyTo(),
+        m.sentAt());
+  }
+}

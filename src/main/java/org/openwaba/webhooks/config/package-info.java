@@ -1,0 +1,5 @@
+/** Settings of the webhooks module. */
+@NullMarked
+package org.openwaba.webhooks.config;
+
+import org.jspecify.annotations.NullMarked;

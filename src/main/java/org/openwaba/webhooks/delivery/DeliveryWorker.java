@@ -1,0 +1,229 @@
+package org.openwaba.webhooks.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.openwaba.platform.Ids;
+import org.openwaba.webhooks.WebhookRegistration;
+import org.openwaba.webhooks.config.WebhooksProperties;
+import org.openwaba.webhooks.store.AttemptStore;
+import org.openwaba.webhooks.store.EventStore;
+import org.openwaba.webhooks.store.EventStore.ClaimedEvent;
+import org.openwaba.webhooks.store.RegistrationStore;
+import org.openwaba.webhooks.store.RegistrationStore.StoredRegistration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Drains the outbox. One thread claims due events registration by registration, up to what each
+ * registration's free POST slots can carry, and hands each POST to its own (virtual, on Java 21+)
+ * thread. A registration never has more than {@code concurrency} POSTs in flight, so a slow or dead
+ * endpoint holds only its own slots; its backlog stays in the store, claimed a slot's worth at a
+ * time. The thread is woken when new events commit and when a POST's result is recorded, and polls
+ * for retries that came due. Also purges finished events past their retention and refreshes the
+ * backlog gauge.
+ */
+@Component
+public class DeliveryWorker implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+  private static final Duration HOUSEKEEPING = Duration.ofSeconds(10);
+  private static final Duration REGISTRATIONS_TTL = Duration.ofSeconds(1);
+
+  private final RegistrationStore registrations;
+  private final EventStore events;
+  private final AttemptStore attempts;
+  private final Poster poster;
+  private final DeliveryLog deliveryLog;
+  private final DeliveryMetrics metrics;
+  private final WebhooksProperties properties;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+  private final Ids ids;
+  private final String claimant;
+  private final Semaphore wakeUp = new Semaphore(0);
+  private final Map<Long, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  private final SimpleAsyncTaskExecutor posts;
+  private volatile List<WebhookRegistration> known = List.of();
+  private volatile Instant knownAt = Instant.MIN;
+  private Instant housekeptAt = Instant.MIN;
+  private volatile boolean running;
+  private Thread thread;
+
+  DeliveryWorker(
+      RegistrationStore registrations,
+      EventStore events,
+      AttemptStore attempts,
+      Poster poster,
+      DeliveryLog deliveryLog,
+      DeliveryMetrics metrics,
+      WebhooksProperties properties,
+      TransactionTemplate transactions,
+      Clock clock,
+      Ids ids) {
+    this.registrations = registrations;
+    this.events = events;
+    this.attempts = attempts;
+    this.poster = poster;
+    this.deliveryLog = deliveryLog;
+    this.metrics = metrics;
+    this.properties = properties;
+    this.transactions = transactions;
+    this.clock = clock;
+    this.ids = ids;
+    this.claimant = ids.opaqueId();
+    this.posts = new SimpleAsyncTaskExecutor("webhook-post-");
+    this.posts.setVirtualThreads(Runtime.version().feature() >= 21);
+    this.posts.setDaemon(true);
+  }
+
+  /** Asks the worker to look at the outbox now; cheap and safe to call from any thread. */
+  public void wakeUp() {
+    if (wakeUp.availablePermits() == 0) {
+      wakeUp.release();
+    }
+  }
+
+  /** Makes the worker read the registrations again, after one was added, changed or removed. */
+  public void registrationsChanged() {
+    knownAt = Instant.MIN;
+    wakeUp();
+  }
+
+  @Override
+  public synchronized void start() {
+    running = true;
+    thread = new Thread(this::run, "webhook-delivery");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    wakeUp.release();
+    Thread current = thread;
+    if (current != null) {
+      try {
+        current.join(properties.requestTimeout().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        wakeUp.drainPermits();
+        round();
+        housekeep();
+        if (wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+          // Let what is arriving at the same moment join the next claim.
+          Thread.sleep(1);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException | Error e) {
+        log.error("webhook_round_failed error=\"{}\"", e.toString(), e);
+        sleepQuietly(properties.pollInterval());
+      }
+    }
+  }
+
+  private void round() {
+    Instant now = clock.instant();
+    for (WebhookRegistration registration : registrations(now)) {
+      AtomicInteger busy = inFlight.computeIfAbsent(registration.id(), id -> new AtomicInteger());
+      int free = properties.concurrency() - busy.get();
+      if (free <= 0) {
+        continue;
+      }
+      int perPost = registration.maxEventsPerPost();
+      List<ClaimedEvent> claimed =
+          transactions.execute(
+              tx ->
+                  events.claim(
+                      registration.id(),
+                      now,
+                      free * perPost,
+                      claimant,
+                      now.plus(properties.lease())));
+      for (int from = 0; from < claimed.size(); from += perPost) {
+        List<ClaimedEvent> batch = claimed.subList(from, Math.min(claimed.size(), from + perPost));
+        busy.incrementAndGet();
+        posts.execute(() -> deliver(registration, List.copyOf(batch), busy));
+      }
+    }
+  }
+
+  private void deliver(
+      WebhookRegistration registration, List<ClaimedEvent> batch, AtomicInteger busy) {
+    try {
+      deliveryLog.record(poster.send(ids.numericId(), registration, batch));
+    } catch (RuntimeException e) {
+      // The events stay leased and are sent again when the lease expires: at least once.
+      log.error(
+          "webhook_result_not_recorded registration={} error=\"{}\"",
+          registration.id(),
+          e.toString());
+    } finally {
+      busy.decrementAndGet();
+      wakeUp();
+    }
+  }
+
+  private List<WebhookRegistration> registrations(Instant now) {
+    if (now.isAfter(knownAt.plus(REGISTRATIONS_TTL))) {
+      known = registrations.all().stream().map(StoredRegistration::registration).toList();
+      knownAt = now;
+    }
+    return known;
+  }
+
+  private void housekeep() {
+    Instant now = clock.instant();
+    if (now.isBefore(housekeptAt.plus(HOUSEKEEPING))) {
+      return;
+    }
+    housekeptAt = now;
+    Instant cutoff = now.minus(properties.retention());
+    transactions.executeWithoutResult(
+        tx -> {
+          events.purgeFinishedBefore(cutoff, 10_000);
+          attempts.purgeBefore(cutoff, 10_000);
+        });
+    Map<Long, Long> backlog = new HashMap<>();
+    for (WebhookRegistration registration : known) {
+      backlog.put(registration.id(), 0L);
+    }
+    backlog.putAll(events.backlog());
+    backlog.keySet().retainAll(known.stream().map(WebhookRegistration::id).toList());
+    metrics.backlog(backlog);
+  }
+
+  private static void sleepQuietly(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package org.openwaba.webhooks.payload;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.openwaba.messaging.MessageError;
+import org.openwaba.messaging.MessageStatusChanged;
+
+/**
+ * The {@code changes[].value} objects of Meta's webhooks, as JSON text in {@code JSON.stringify}
+ * form. Phone numbers appear as Meta shows them: digits with the country code and no {@code +}.
+ */
+public final class Values {
+
+  private static final Duration CONVERSATION = Duration.ofHours(24);
+
+  private Values() {}
+
+  /** A status change of an outbound message, with Meta's conversation and pricing objects. */
+  public static String status(MessageStatusChanged change, String displayPhoneNumber) {
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("id", change.messageId().value());
+    status.put("status", change.status().name().toLowerCase(java.util.Locale.ROOT));
+    status.put("timestamp", unixSeconds(change.at()));
+    status.put("recipient_id", waId(change.recipient()));
+    MessageError error = change.error();
+    if (error == null) {
+      status.put("conversation", conversation(change));
+      status.put("pricing", pricing());
+    } else {
+      status.put("errors", List.of(error(error)));
+    }
+    Map<String, Object> value = header(change.phoneNumberId().value(), displayPhoneNumber);
+    value.put("statuses", List.of(status));
+    return JsonText.stringify(value);
+  }
+
+  /**
+   * A text message from a device.
+   *
+   * @param contextId the business message it replies to, if any
+   */
+  public static String inboundText(
+      long phoneNumberId,
+      String displayPhoneNumber,
+      String from,
+      @Nullable String profileName,
+      String messageId,
+      Instant at,
+      String body,
+      @Nullable String contextId) {
+    Map<String, Object> message = new LinkedHashMap<>();
+    if (contextId != null) {
+      message.put("context", Map.of("from", waId(displayPhoneNumber), "id", contextId));
+    }
+    message.put("from", waId(from));
+    message.put("id", messageId);
+    message.put("timestamp", unixSeconds(at));
+    message.put("text", Map.of("body", body));
+    message.put("type", "text");
+    Map<String, Object> value = header(phoneNumberId, displayPhoneNumber);
+    value.put("contacts", List.of(contact(from, profileName)));
+    value.put("messages", List.of(message));
+    return JsonText.stringify(value);
+  }
+
+  /** A device's new profile, as a {@code contacts} change. */
+  public static String contactUpdate(
+      long phoneNumberId, String displayPhoneNumber, String number, @Nullable String profileName) {
+    Map<String, Object> value = header(phoneNumberId, displayPhoneNumber);
+    value.put("contacts", List.of(contact(number, profileName)));
+    return JsonText.stringify(value);
+  }
+
+  /** A template's new review status, as Meta's {@code message_template_status_update}. */
+  public static String templateStatus(
+      long templateId, String name, String language, String event, @Nullable String reason) {
+    Map<String, Object> value = new LinkedHashMap<>();
+    value.put("event", event);
+    value.put("message_template_id", templateId);
+    value.put("message_template_name", name);
+    value.put("message_template_language", language);
+    value.put("reason", reason == null ? "NONE" : reason);
+    return JsonText.stringify(value);
+  }
+
+  /** A number as Meta's {@code wa_id}: its digits, without {@code +}. */
+  public static String waId(String e164) {
+    return e164.startsWith("+") ? e164.substring(1) : e164;
+  }
+
+  private static Map<String, Object> header(long phoneNumberId, String displayPhoneNumber) {
+    Map<String, Object> value = new LinkedHashMap<>();
+    value.put("messaging_product", "whatsapp");
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("display_phone_number", waId(displayPhoneNumber));
+    metadata.put("phone_number_id", Long.toString(phoneNumberId));
+    value.put("metadata", metadata);
+    return value;
+  }
+
+  private static Map<String, Object> contact(String number, @Nullable String profileName) {
+    Map<String, Object> contact = new LinkedHashMap<>();
+    contact.put("profile", profileName == null ? Map.of() : Map.of("name", profileName));
+    contact.put("wa_id", waId(number));
+    return contact;
+  }
+
+  /**
+   * The sandbox opens one service conversation per business number, recipient and UTC day; its id
+   * is derived from those, so every status of a message names the same conversation. The expiry is
+   * sent with {@code sent} only, as Meta does.
+   */
+  private static Map<String, Object> conversation(MessageStatusChanged change) {
+    long day = change.acceptedAt().getEpochSecond() / CONVERSATION.toSeconds();
+    Map<String, Object> conversation = new LinkedHashMap<>();
+    conversation.put(
+        "id",
+        conversationId(change.phoneNumberId().value() + ":" + change.recipient() + ":" + day));
+    if (change.status() == org.openwaba.messaging.MessageStatus.SENT) {
+      conversation.put("expiration_timestamp", Long.toString((day + 1) * CONVERSATION.toSeconds()));
+    }
+    conversation.put("origin", Map.of("type", "service"));
+    return conversation;
+  }
+
+  /** Free-form messages are service messages, free inside the customer service window. */
+  private static Map<String, Object> pricing() {
+    Map<String, Object> pricing = new LinkedHashMap<>();
+    pricing.put("billable", false);
+    pricing.put("pricing_model", "PMP");
+    pricing.put("category", "service");
+    pricing.put("type", "free_customer_service");
+    return pricing;
+  }
+
+  private static Map<String, Object> error(MessageError error) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("code", error.code());
+    out.put("title", error.title());
+    out.put("message", error.title());
+    out.put("error_data", Map.of("details", error.details()));
+    return out;
+  }
+
+  private static String conversationId(String key) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String unixSeconds(Instant at) {
+    return Long.toString(at.getEpochSecond());
+  }
+}

@@ -1,0 +1,6 @@
+package org.openwaba.webhooks;
+
+import org.openwaba.testing.PostgresTest;
+
+@PostgresTest
+class PostgresWebhookDeliveryHttpTests extends WebhookDeliveryHttpContract {}

@@ -1,0 +1,6 @@
+package org.openwaba.webhooks;
+
+import org.openwaba.testing.SqliteTest;
+
+@SqliteTest
+class SqliteWebhookDeliveryHttpTests extends WebhookDeliveryHttpContract {}
