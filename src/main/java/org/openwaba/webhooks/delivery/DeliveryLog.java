@@ -70,6 +70,7 @@ class DeliveryLog implements DisposableBean {
     Instant now = clock.instant();
     List<Long> delivered = new ArrayList<>();
     List<EventStore.Outcome> failed = new ArrayList<>();
+    List<ClaimedEvent> finished = new ArrayList<>();
     List<DeliveryAttempt> rows = new ArrayList<>(posts.size());
     for (Post post : posts) {
       rows.add(
@@ -85,11 +86,13 @@ class DeliveryLog implements DisposableBean {
       for (ClaimedEvent event : post.events()) {
         if (post.succeeded()) {
           delivered.add(event.id());
+          finished.add(event);
         } else {
           int tried = event.attempts() + 1;
           Instant next = backoff.next(tried, event.createdAt(), now);
           if (next == null) {
             metrics.gaveUp();
+            finished.add(event);
           }
           failed.add(new EventStore.Outcome(event.id(), tried, next, post.error()));
         }
@@ -101,6 +104,7 @@ class DeliveryLog implements DisposableBean {
     if (!failed.isEmpty()) {
       events.failedAttempts(failed, now);
     }
+    events.releaseNext(finished);
     attempts.insertAll(rows);
   }
 

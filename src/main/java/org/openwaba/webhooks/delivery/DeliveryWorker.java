@@ -3,13 +3,18 @@ package org.openwaba.webhooks.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.openwaba.platform.Ids;
 import org.openwaba.webhooks.WebhookRegistration;
 import org.openwaba.webhooks.config.WebhooksProperties;
@@ -26,13 +31,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Drains the outbox. One thread claims due events registration by registration, up to what each
- * registration's free POST slots can carry, and hands each POST to its own (virtual, on Java 21+)
- * thread. A registration never has more than {@code concurrency} POSTs in flight, so a slow or dead
- * endpoint holds only its own slots; its backlog stays in the store, claimed a slot's worth at a
- * time. The thread is woken when new events commit and when a POST's result is recorded, and polls
- * for retries that came due. Also purges finished events past their retention and refreshes the
- * backlog gauge.
+ * Drains the outbox. One thread claims due events registration by registration, a few POSTs' worth
+ * per slot at a time, and hands each POST to its own (virtual, on Java 21+) thread. A registration
+ * never has more than {@code concurrency} POSTs in flight, so a slow or dead endpoint holds only
+ * its own slots; its backlog stays in the store, claimed a slot's worth at a time. The thread is
+ * woken when new events commit and when a POST's result is recorded, and polls for retries that
+ * came due. Also purges finished events past their retention and refreshes the backlog gauge.
  */
 @Component
 public class DeliveryWorker implements SmartLifecycle {
@@ -40,6 +44,9 @@ public class DeliveryWorker implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
   private static final Duration HOUSEKEEPING = Duration.ofSeconds(10);
   private static final Duration REGISTRATIONS_TTL = Duration.ofSeconds(1);
+  private static final Duration CLAIM_PAUSE = Duration.ofMillis(10);
+  private static final int MAX_PREFETCH = 1000;
+  private static final Duration STRANDED_AFTER = Duration.ofSeconds(30);
 
   private final RegistrationStore registrations;
   private final EventStore events;
@@ -53,7 +60,7 @@ public class DeliveryWorker implements SmartLifecycle {
   private final Ids ids;
   private final String claimant;
   private final Semaphore wakeUp = new Semaphore(0);
-  private final Map<Long, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
   private final SimpleAsyncTaskExecutor posts;
   private volatile List<WebhookRegistration> known = List.of();
   private volatile Instant knownAt = Instant.MIN;
@@ -151,31 +158,54 @@ public class DeliveryWorker implements SmartLifecycle {
   private void round() {
     Instant now = clock.instant();
     for (WebhookRegistration registration : registrations(now)) {
-      AtomicInteger busy = inFlight.computeIfAbsent(registration.id(), id -> new AtomicInteger());
-      int free = properties.concurrency() - busy.get();
-      if (free <= 0) {
-        continue;
-      }
-      int perPost = registration.maxEventsPerPost();
-      List<ClaimedEvent> claimed =
-          transactions.execute(
-              tx ->
-                  events.claim(
-                      registration.id(),
-                      now,
-                      free * perPost,
-                      claimant,
-                      now.plus(properties.lease())));
-      for (int from = 0; from < claimed.size(); from += perPost) {
-        List<ClaimedEvent> batch = claimed.subList(from, Math.min(claimed.size(), from + perPost));
-        busy.incrementAndGet();
-        posts.execute(() -> deliver(registration, List.copyOf(batch), busy));
-      }
+      Lane lane = lanes.computeIfAbsent(registration.id(), id -> new Lane());
+      lane.dropExpired(now, properties.requestTimeout());
+      refill(registration, lane, now);
+      dispatch(registration, lane);
     }
   }
 
-  private void deliver(
-      WebhookRegistration registration, List<ClaimedEvent> batch, AtomicInteger busy) {
+  /**
+   * Claims events into the lane when it runs low: one transaction for up to a few POSTs' worth per
+   * slot, so that the claim cost is shared by many events. A lane whose last claim came back short
+   * is not asked again for {@link #CLAIM_PAUSE}, because new events arrive every millisecond under
+   * load and a claim per arrival would take the store's write lock as often.
+   */
+  private void refill(WebhookRegistration registration, Lane lane, Instant now) {
+    int capacity =
+        Math.min(MAX_PREFETCH, properties.concurrency() * registration.maxEventsPerPost() * 4);
+    if (lane.queued.size() > capacity / 2) {
+      return;
+    }
+    if (lane.exhaustedAt != null && now.isBefore(lane.exhaustedAt.plus(CLAIM_PAUSE))) {
+      return;
+    }
+    int wanted = capacity - lane.queued.size();
+    Instant leaseUntil = now.plus(properties.lease());
+    List<ClaimedEvent> claimed =
+        transactions.execute(
+            tx -> events.claim(registration.id(), now, wanted, claimant, leaseUntil));
+    for (ClaimedEvent event : claimed) {
+      if (lane.known.add(event.id())) {
+        lane.queued.add(new Queued(event, leaseUntil));
+      }
+    }
+    lane.exhaustedAt = claimed.size() < wanted ? now : null;
+  }
+
+  private void dispatch(WebhookRegistration registration, Lane lane) {
+    int perPost = registration.maxEventsPerPost();
+    while (lane.busy.get() < properties.concurrency() && !lane.queued.isEmpty()) {
+      List<ClaimedEvent> batch = new ArrayList<>(Math.min(perPost, lane.queued.size()));
+      while (batch.size() < perPost && !lane.queued.isEmpty()) {
+        batch.add(lane.queued.poll().event());
+      }
+      lane.busy.incrementAndGet();
+      posts.execute(() -> deliver(registration, batch, lane));
+    }
+  }
+
+  private void deliver(WebhookRegistration registration, List<ClaimedEvent> batch, Lane lane) {
     try {
       deliveryLog.record(poster.send(ids.numericId(), registration, batch));
     } catch (RuntimeException e) {
@@ -185,8 +215,42 @@ public class DeliveryWorker implements SmartLifecycle {
           registration.id(),
           e.toString());
     } finally {
-      busy.decrementAndGet();
+      for (ClaimedEvent event : batch) {
+        lane.known.remove(event.id());
+      }
+      lane.busy.decrementAndGet();
       wakeUp();
+    }
+  }
+
+  /** A claimed event waiting for a POST slot, with the end of its claim. */
+  private record Queued(ClaimedEvent event, Instant leaseUntil) {}
+
+  /**
+   * One registration's events in this process: claimed and waiting for a slot, or being posted.
+   * Touched by the worker thread, except {@code busy}, {@code known} and {@code exhaustedAt}, which
+   * POST threads update when they finish.
+   */
+  private static final class Lane {
+    final Queue<Queued> queued = new ArrayDeque<>();
+    final Set<Long> known = ConcurrentHashMap.newKeySet();
+    final AtomicInteger busy = new AtomicInteger();
+    volatile @Nullable Instant exhaustedAt;
+
+    /**
+     * Forgets queued events whose claim would end before a POST could finish; the store hands them
+     * out again once the claim expired.
+     */
+    void dropExpired(Instant now, Duration requestTimeout) {
+      Instant latestStart = now.plus(requestTimeout);
+      queued.removeIf(
+          q -> {
+            boolean expired = !q.leaseUntil().isAfter(latestStart);
+            if (expired) {
+              known.remove(q.event().id());
+            }
+            return expired;
+          });
     }
   }
 
@@ -205,17 +269,23 @@ public class DeliveryWorker implements SmartLifecycle {
     }
     housekeptAt = now;
     Instant cutoff = now.minus(properties.retention());
+    Instant settled = now.minus(STRANDED_AFTER);
     transactions.executeWithoutResult(
         tx -> {
           events.purgeFinishedBefore(cutoff, 10_000);
           attempts.purgeBefore(cutoff, 10_000);
+          for (WebhookRegistration registration : known) {
+            events.releaseStranded(registration.id(), settled);
+          }
         });
     Map<Long, Long> backlog = new HashMap<>();
     for (WebhookRegistration registration : known) {
       backlog.put(registration.id(), 0L);
     }
     backlog.putAll(events.backlog());
-    backlog.keySet().retainAll(known.stream().map(WebhookRegistration::id).toList());
+    List<Long> current = known.stream().map(WebhookRegistration::id).toList();
+    backlog.keySet().retainAll(current);
+    lanes.keySet().retainAll(current);
     metrics.backlog(backlog);
   }
 

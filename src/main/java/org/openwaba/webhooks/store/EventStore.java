@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openwaba.platform.SqlDialect;
 import org.openwaba.webhooks.OutboxEvent;
@@ -37,12 +39,20 @@ public class EventStore {
 
   /** A claimed event, with what delivering it needs. */
   public record ClaimedEvent(
-      long id, WebhookEvent kind, int attempts, Instant createdAt, String value) {}
+      long id,
+      long registrationId,
+      @Nullable String orderKey,
+      WebhookEvent kind,
+      int attempts,
+      Instant createdAt,
+      String value) {}
 
   /** A failed attempt's consequence for one event: retry at {@code dueAt}, or give up. */
   public record Outcome(long id, int attempts, @Nullable Instant dueAt, String error) {}
 
   private static final String PENDING = "pending";
+  private static final String WAITING = "waiting";
+  private static final int KEYS_PER_QUERY = 500;
   private static final String COLUMNS =
       "SELECT id, registration_id, kind, order_key, state, attempts, created_at, due_at,"
           + " last_error, finished_at, value FROM webhooks_event";
@@ -57,11 +67,20 @@ public class EventStore {
     this.dialect = dialect;
   }
 
-  /** Queues events, due at once, with one batched statement. Call inside the change's tx. */
+  /**
+   * Queues events, due at once, with one batched statement; call inside the change's transaction.
+   * An event whose order key already has an undelivered event for the registration (in the store or
+   * earlier in this batch) is queued as {@code waiting}: it becomes {@code pending}, and claimable,
+   * when the one before it is delivered or given up. So claims never look at held-back events.
+   */
   public void insertAll(List<NewEvent> events) {
+    Map<Long, Set<String>> held = heldKeys(events);
     List<Object[]> rows = new ArrayList<>(events.size());
     for (NewEvent e : events) {
       long created = e.createdAt().toEpochMilli();
+      String key = e.orderKey();
+      boolean waiting =
+          key != null && !held.computeIfAbsent(e.registrationId(), r -> new HashSet<>()).add(key);
       rows.add(
           new Object[] {
             e.id(),
@@ -69,18 +88,90 @@ public class EventStore {
             e.accountId(),
             e.kind().apiName(),
             e.kind().field(),
-            e.orderKey(),
+            key,
             e.orderSeq(),
             e.value(),
             created,
+            waiting ? WAITING : PENDING,
             created
           });
     }
     template.batchUpdate(
         "INSERT INTO webhooks_event (id, registration_id, account_id, kind, field, order_key,"
             + " order_seq, value, created_at, state, attempts, due_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?)",
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
         rows);
+  }
+
+  /** The order keys of these events that already have an undelivered event, per registration. */
+  private Map<Long, Set<String>> heldKeys(List<NewEvent> events) {
+    Map<Long, Set<String>> keys = new HashMap<>();
+    for (NewEvent e : events) {
+      if (e.orderKey() != null) {
+        keys.computeIfAbsent(e.registrationId(), r -> new HashSet<>()).add(e.orderKey());
+      }
+    }
+    Map<Long, Set<String>> held = new HashMap<>();
+    keys.forEach(
+        (registration, wanted) -> {
+          List<String> all = new ArrayList<>(wanted);
+          for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
+            jdbc.sql(
+                    "SELECT DISTINCT order_key FROM webhooks_event WHERE registration_id = :r"
+                        + " AND order_key IN (:keys) AND state IN ('pending', 'waiting')")
+                .param("r", registration)
+                .param("keys", chunk)
+                .query(
+                    rs -> {
+                      held.computeIfAbsent(registration, r -> new HashSet<>()).add(rs.getString(1));
+                    });
+          }
+        });
+    return held;
+  }
+
+  /**
+   * Makes the next waiting event of each of these (registration, order key) pairs pending, after
+   * the one before it was delivered or given up.
+   */
+  public void releaseNext(Collection<ClaimedEvent> finished) {
+    List<Object[]> rows = new ArrayList<>(finished.size());
+    for (ClaimedEvent e : finished) {
+      if (e.orderKey() != null) {
+        rows.add(new Object[] {e.registrationId(), e.orderKey()});
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    template.batchUpdate(
+        "UPDATE webhooks_event SET state = 'pending' WHERE id = (SELECT id FROM webhooks_event"
+            + " WHERE registration_id = ? AND order_key = ? AND state = 'waiting'"
+            + " ORDER BY order_seq, id LIMIT 1)",
+        rows);
+  }
+
+  /**
+   * Releases waiting events that nothing holds back any more: on PostgreSQL a waiting event can be
+   * written by a transaction that saw its predecessor undelivered while another transaction was
+   * finishing that predecessor, and nobody would release it. Looks only at events older than {@code
+   * settledBefore}, whose transactions have long committed.
+   */
+  public int releaseStranded(long registrationId, Instant settledBefore) {
+    return jdbc.sql(
+            "UPDATE webhooks_event SET state = 'pending' WHERE registration_id = ?"
+                + " AND state = 'waiting' AND created_at < ?"
+                + " AND NOT EXISTS (SELECT 1 FROM webhooks_event p"
+                + " WHERE p.registration_id = webhooks_event.registration_id"
+                + " AND p.order_key = webhooks_event.order_key AND p.state = 'pending')"
+                + " AND NOT EXISTS (SELECT 1 FROM webhooks_event w"
+                + " WHERE w.registration_id = webhooks_event.registration_id"
+                + " AND w.order_key = webhooks_event.order_key AND w.state = 'waiting'"
+                + " AND (w.order_seq < webhooks_event.order_seq"
+                + " OR (w.order_seq = webhooks_event.order_seq AND w.id < webhooks_event.id)))")
+        .params(registrationId, settledBefore.toEpochMilli())
+        .update();
   }
 
   /**
@@ -93,12 +184,10 @@ public class EventStore {
     long nowMillis = now.toEpochMilli();
     List<ClaimedEvent> claimed =
         jdbc.sql(
-                "SELECT e.id, e.kind, e.attempts, e.created_at, e.value FROM webhooks_event e"
+                "SELECT e.id, e.order_key, e.kind, e.attempts, e.created_at, e.value"
+                    + " FROM webhooks_event e"
                     + " WHERE e.registration_id = ? AND e.state = 'pending' AND e.due_at <= ?"
                     + " AND (e.lease_until IS NULL OR e.lease_until <= ?)"
-                    + " AND (e.order_key IS NULL OR NOT EXISTS (SELECT 1 FROM webhooks_event p"
-                    + " WHERE p.registration_id = e.registration_id AND p.order_key = e.order_key"
-                    + " AND p.order_seq < e.order_seq AND p.state = 'pending'))"
                     + " ORDER BY e.due_at, e.id LIMIT ? "
                     + dialect.claimingRowsOf("e"))
             .params(registrationId, nowMillis, nowMillis, limit)
@@ -106,10 +195,12 @@ public class EventStore {
                 (rs, row) ->
                     new ClaimedEvent(
                         rs.getLong(1),
-                        kindOf(rs.getString(2)),
-                        rs.getInt(3),
-                        Instant.ofEpochMilli(rs.getLong(4)),
-                        rs.getString(5)))
+                        registrationId,
+                        rs.getString(2),
+                        kindOf(rs.getString(3)),
+                        rs.getInt(4),
+                        Instant.ofEpochMilli(rs.getLong(5)),
+                        rs.getString(6)))
             .list();
     if (claimed.isEmpty()) {
       return claimed;
@@ -158,29 +249,36 @@ public class EventStore {
 
   /**
    * Queues these events of the registration again, due at once, whatever their state; the others
-   * are left alone. Returns how many were queued.
+   * are left alone. Among events of one order key, the earliest goes first again. Returns how many
+   * were queued.
    */
   public int redeliver(long registrationId, Collection<Long> ids, Instant now) {
     if (ids.isEmpty()) {
       return 0;
     }
-    return jdbc.sql(
-            "UPDATE webhooks_event SET state = 'pending', due_at = :now, finished_at = NULL,"
-                + " lease_until = NULL, claimed_by = NULL"
-                + " WHERE registration_id = :registration AND id IN (:ids)")
-        .param("now", now.toEpochMilli())
-        .param("registration", registrationId)
-        .param("ids", ids)
-        .update();
+    int queued =
+        jdbc.sql(
+                "UPDATE webhooks_event SET state = 'waiting', due_at = :now, finished_at = NULL,"
+                    + " lease_until = NULL, claimed_by = NULL"
+                    + " WHERE registration_id = :registration AND id IN (:ids)")
+            .param("now", now.toEpochMilli())
+            .param("registration", registrationId)
+            .param("ids", ids)
+            .update();
+    releaseStranded(registrationId, Instant.ofEpochMilli(Long.MAX_VALUE));
+    return queued;
   }
 
   /** Queues every failed event of the registration again, due at once. */
   public int redeliverFailed(long registrationId, Instant now) {
-    return jdbc.sql(
-            "UPDATE webhooks_event SET state = 'pending', due_at = ?, finished_at = NULL"
-                + " WHERE registration_id = ? AND state = 'failed'")
-        .params(now.toEpochMilli(), registrationId)
-        .update();
+    int queued =
+        jdbc.sql(
+                "UPDATE webhooks_event SET state = 'waiting', due_at = ?, finished_at = NULL"
+                    + " WHERE registration_id = ? AND state = 'failed'")
+            .params(now.toEpochMilli(), registrationId)
+            .update();
+    releaseStranded(registrationId, Instant.ofEpochMilli(Long.MAX_VALUE));
+    return queued;
   }
 
   /** The registration's events, newest first, optionally only those in {@code state}. */
@@ -194,9 +292,11 @@ public class EventStore {
     }
     return jdbc.sql(
             COLUMNS
-                + " WHERE registration_id = ? AND state = ? ORDER BY created_at DESC, id DESC"
-                + " LIMIT ?")
-        .params(registrationId, state, limit)
+                + " WHERE registration_id = :r AND state IN (:states)"
+                + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+        .param("r", registrationId)
+        .param("states", state.equals(PENDING) ? List.of(PENDING, WAITING) : List.of(state))
+        .param("limit", limit)
         .query(EventStore::map)
         .list();
   }
@@ -205,8 +305,8 @@ public class EventStore {
   public Map<Long, Long> backlog() {
     Map<Long, Long> backlog = new HashMap<>();
     jdbc.sql(
-            "SELECT registration_id, COUNT(*) FROM webhooks_event WHERE state = 'pending'"
-                + " GROUP BY registration_id")
+            "SELECT registration_id, COUNT(*) FROM webhooks_event"
+                + " WHERE state IN ('pending', 'waiting') GROUP BY registration_id")
         .query(
             rs -> {
               backlog.put(rs.getLong(1), rs.getLong(2));
@@ -236,7 +336,7 @@ public class EventStore {
         rs.getLong("registration_id"),
         kindOf(rs.getString("kind")),
         rs.getString("order_key"),
-        rs.getString("state"),
+        rs.getString("state").equals(WAITING) ? PENDING : rs.getString("state"),
         rs.getInt("attempts"),
         Instant.ofEpochMilli(rs.getLong("created_at")),
         Instant.ofEpochMilli(rs.getLong("due_at")),

@@ -1,0 +1,121 @@
+package org.openwaba.webhooks.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.openwaba.platform.Ids;
+import org.openwaba.webhooks.OutboxEvent;
+import org.openwaba.webhooks.WebhookEvent;
+import org.openwaba.webhooks.store.EventStore.ClaimedEvent;
+import org.openwaba.webhooks.store.EventStore.NewEvent;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox's ordering rules on a real database: one message's events are claimable one at a time,
+ * in order; run on SQLite and PostgreSQL. The registrations here have no row, so the running
+ * delivery worker never claims these events.
+ */
+abstract class OutboxStoreContract {
+
+  static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  static final Instant NOW = T0.plusSeconds(60);
+
+  @Autowired EventStore events;
+  @Autowired TransactionTemplate transactions;
+  @Autowired Ids ids;
+
+  private final long registration = System.nanoTime() & 0xFFFFFFFFFFFFL;
+
+  private NewEvent event(@Nullable String key, int seq) {
+    return new NewEvent(
+        ids.numericId(),
+        registration,
+        1L,
+        WebhookEvent.MESSAGE_STATUS,
+        key,
+        seq,
+        "{\"seq\":" + seq + "}",
+        T0.plusMillis(seq));
+  }
+
+  private void insert(NewEvent... batch) {
+    transactions.executeWithoutResult(tx -> events.insertAll(List.of(batch)));
+  }
+
+  private List<ClaimedEvent> claim() {
+    return transactions.execute(tx -> events.claim(registration, NOW, 100, "test", NOW));
+  }
+
+  private void deliver(List<ClaimedEvent> claimed) {
+    transactions.executeWithoutResult(
+        tx -> {
+          events.delivered(claimed.stream().map(ClaimedEvent::id).toList(), NOW);
+          events.releaseNext(claimed);
+        });
+  }
+
+  private static List<String> values(List<ClaimedEvent> claimed) {
+    return claimed.stream().map(ClaimedEvent::value).toList();
+  }
+
+  @Test
+  void releasesOneMessagesEventsOneAtATimeInOrder() {
+    insert(event("m1", 1), event("m1", 2), event("m2", 1), event(null, 0), event(null, 0));
+    insert(event("m1", 3));
+
+    List<ClaimedEvent> first = claim();
+    assertThat(first).hasSize(4);
+    assertThat(first).extracting(ClaimedEvent::orderKey).containsOnlyOnce("m1", "m2");
+    deliver(first);
+
+    List<ClaimedEvent> second = claim();
+    assertThat(values(second)).containsExactly("{\"seq\":2}");
+    deliver(second);
+    assertThat(values(claim())).containsExactly("{\"seq\":3}");
+  }
+
+  @Test
+  void aGivenUpEventReleasesTheNextAndARedeliveryGoesFirstAgain() {
+    insert(event("m", 1), event("m", 2));
+    ClaimedEvent head = claim().get(0);
+    transactions.executeWithoutResult(
+        tx -> {
+          events.failedAttempts(
+              List.of(new EventStore.Outcome(head.id(), 3, null, "HTTP 500")), NOW);
+          events.releaseNext(List.of(head));
+        });
+    List<ClaimedEvent> next = claim();
+    assertThat(values(next)).containsExactly("{\"seq\":2}");
+    assertThat(events.list(registration, "failed", 10))
+        .extracting(OutboxEvent::id)
+        .containsExactly(head.id());
+
+    // Both go again, the earlier first, once the later one is no longer being delivered.
+    deliver(next);
+    int queued =
+        transactions.execute(
+            tx -> events.redeliver(registration, List.of(head.id(), next.get(0).id()), NOW));
+    assertThat(queued).isEqualTo(2);
+    assertThat(values(claim())).containsExactly("{\"seq\":1}");
+    assertThat(events.list(registration, "pending", 10)).hasSize(2);
+  }
+
+  @Test
+  void repairsAWaitingEventThatNothingHoldsBackAnyMore() {
+    insert(event("m", 1), event("m", 2), event("m", 3));
+    ClaimedEvent head = claim().get(0);
+    // As if the head had been finished by a transaction that did not see the waiting ones.
+    transactions.executeWithoutResult(tx -> events.delivered(List.of(head.id()), NOW));
+    assertThat(claim()).isEmpty();
+
+    int early = transactions.execute(tx -> events.releaseStranded(registration, T0));
+    assertThat(early).as("events newer than the cut-off are left alone").isZero();
+    int released = transactions.execute(tx -> events.releaseStranded(registration, NOW));
+    assertThat(released).isEqualTo(1);
+    assertThat(values(claim())).containsExactly("{\"seq\":2}");
+  }
+}
