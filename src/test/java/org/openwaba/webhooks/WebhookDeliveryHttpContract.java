@@ -553,6 +553,36 @@ abstract class WebhookDeliveryHttpContract {
     assertThat(fx.get("/v2/inbound-messages").get("messages")).hasSize(1);
   }
 
+  @Test
+  void reportsATemplatesReviewAsMetasTemplateStatusUpdate() {
+    fx.register(receiver, VERIFY, Map.of("events", List.of("message_template_status_update")));
+    var created =
+        fx.api.postJson(
+            "/v2/templates",
+            fx.token,
+            "{\"name\":\"order_ready\",\"language\":\"en_US\",\"category\":\"UTILITY\","
+                + "\"components\":[{\"type\":\"BODY\",\"text\":\"Your order is ready\"}]}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String templateId = created.json().get("template").get("id").asString();
+    var rejected =
+        fx.api.postJson(
+            "/admin/v1/accounts/" + fx.accountId + "/templates/" + templateId + "/review",
+            ApiClient.ADMIN_KEY,
+            "{\"decision\":\"reject\",\"reason\":\"INVALID_FORMAT\"}");
+    assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+
+    await().atMost(WAIT).until(() -> !receiver.changes().isEmpty());
+    JsonNode change = receiver.changes().get(receiver.changes().size() - 1);
+    assertThat(change.get("field").asString()).isEqualTo("message_template_status_update");
+    JsonNode value = change.get("value");
+    assertThat(value.get("event").asString()).isEqualTo("REJECTED");
+    assertThat(value.get("message_template_id").isNumber()).isTrue();
+    assertThat(value.get("message_template_id").asLong()).isEqualTo(Long.parseLong(templateId));
+    assertThat(value.get("message_template_name").asString()).isEqualTo("order_ready");
+    assertThat(value.get("message_template_language").asString()).isEqualTo("en_US");
+    assertThat(value.get("reason").asString()).isEqualTo("INVALID_FORMAT");
+  }
+
   static Map<String, Object> registration(String url, String verifyToken) {
     Map<String, Object> body = new java.util.LinkedHashMap<>();
     body.put("url", url);
