@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -256,7 +257,8 @@ public class MediaLibrary {
       @Nullable String requestedName)
       throws IOException {
     MediaId id = new MediaId(ids.numericId());
-    Instant now = clock.instant();
+    // Milliseconds, as stored, so that what is returned equals what is read back later.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Media media =
         new Media(
             id,
