@@ -2,6 +2,8 @@ package org.openwaba.media;
 
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.openwaba.media.inspect.MediaRules;
 
 /**
  * The content types OpenWABA accepts, spelled as Meta's API reports them, with the file extension
@@ -68,5 +70,14 @@ public final class MediaTypes {
   public static String canonical(String mimeType) {
     String bare = mimeType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     return ALIASES.getOrDefault(bare, bare);
+  }
+
+  /**
+   * The name a file of this accepted type is sent under: {@code requested} if it carries the right
+   * extension, otherwise its base name with that extension; {@code fallback} with the extension
+   * when nothing usable was requested. Path parts and control characters are removed.
+   */
+  public static String filename(@Nullable String requested, String mimeType, String fallback) {
+    return MediaRules.filename(requested, mimeType, fallback);
   }
 }
