@@ -131,6 +131,7 @@ abstract class MediaApiHttpContract {
     HttpResponse<byte[]> beyond =
         download(url, TOKEN, "Range", "bytes=" + (jpeg.length + 10) + "-");
     assertThat(beyond.statusCode()).isEqualTo(416);
+    assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */" + jpeg.length);
   }
 
   @Test
