@@ -17,7 +17,8 @@ import org.openwaba.accounts.AccountId;
  *     with the extension of the detected type
  * @param width pixels, for images and stickers whose header states it
  * @param height pixels, for images and stickers whose header states it
- * @param duration for MP4 and 3GPP video, from the movie header
+ * @param duration for MP4 and 3GPP video (movie header) and Ogg audio (last page); MP3 duration is
+ *     not read
  * @param animated for stickers: whether the WEBP is animated
  * @param expiresAt when the id stops working and the bytes are deleted
  */
@@ -39,6 +40,9 @@ public record Media(
   /** Videos up to this long autoplay (seed: "Max 30 seconds for autoplay"). */
   public static final Duration AUTOPLAY_LIMIT = Duration.ofSeconds(30);
 
+  /** Voice notes should last at most this long (seed: "Max 30 seconds for voice notes"). */
+  public static final Duration VOICE_NOTE_LIMIT = Duration.ofSeconds(30);
+
   /** Images are recommended at most this wide and high (seed: "Recommended 1920x1080px"). */
   public static final int RECOMMENDED_WIDTH = 1920;
 
@@ -55,6 +59,10 @@ public record Media(
           "video is "
               + duration.toSeconds()
               + " s long: only videos of up to 30 s autoplay on recipients' devices");
+    }
+    if (kind == MediaKind.AUDIO && duration != null && duration.compareTo(VOICE_NOTE_LIMIT) > 0) {
+      warnings.add(
+          "audio is " + duration.toSeconds() + " s long: voice notes should be at most 30 s");
     }
     if (kind == MediaKind.IMAGE
         && width != null

@@ -163,6 +163,16 @@ public final class SampleFiles {
     return out.array();
   }
 
+  /** An Ogg Opus stream of {@code seconds}: the OpusHead page and a last page at that granule. */
+  public static byte[] oggOpus(int seconds) {
+    byte[] first = oggOpus();
+    ByteBuffer out = ByteBuffer.allocate(first.length + 27 + 1 + 3).order(ByteOrder.LITTLE_ENDIAN);
+    out.put(first);
+    out.put(ascii("OggS")).put((byte) 0).put((byte) 4).putLong(312 + 48_000L * seconds);
+    out.putInt(1).putInt(1).putInt(0).put((byte) 1).put((byte) 3).put(new byte[3]);
+    return out.array();
+  }
+
   /** A lossless static WEBP of the given size, padded to {@code totalBytes}. */
   public static byte[] webpStatic(int width, int height, int totalBytes) {
     int payload = totalBytes - 20;

@@ -51,6 +51,8 @@ abstract class SendMediaHttpContract {
     serve("/files/report", SampleFiles.pdf());
     serve("/clip.mp4", SampleFiles.mp4(45, 2000));
     serve("/voice.ogg", SampleFiles.oggOpus());
+    serve("/long-voice.ogg", SampleFiles.oggOpus(95));
+    serve("/empty.jpg", new byte[0]);
     serve("/smile.webp", SampleFiles.webpStatic(512, 512, 5000));
     serve("/image.png", SampleFiles.png(10, 10));
     host.createContext(
@@ -193,6 +195,23 @@ abstract class SendMediaHttpContract {
     Response response = sendMedia(TOKEN, media("+14155550105", "video", hostUrl("/clip.mp4")));
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     assertThat(response.json().get("warnings").get(0).asString()).contains("45 s").contains("30 s");
+  }
+
+  @Test
+  void longAudioIsSentWithAVoiceNoteWarning() {
+    Response response =
+        sendMedia(TOKEN, media("+14155550115", "audio", hostUrl("/long-voice.ogg")));
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    assertThat(response.json().get("warnings").get(0).asString()).contains("95 s");
+  }
+
+  @Test
+  void refusesAnEmptyFileAtTheUrl() {
+    assertError(
+        sendMedia(TOKEN, media("+14155550116", "image", hostUrl("/empty.jpg"))),
+        400,
+        131053,
+        "empty");
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.openwaba.media.store;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Media files in a directory tree: {@code <storage-directory>/ab/cd/<sha256>}, two levels of
- * fan-out so that no directory holds millions of entries. A file is written next to its final name
- * and moved there atomically, so a reader never sees half a file.
+ * fan-out so that no directory holds millions of entries. A staged file is renamed into place
+ * atomically (or copied beside its final name first, across file systems), so a reader never sees
+ * half a file.
  */
 @Component
 class FileSystemMediaStorage implements MediaStorage {
@@ -35,6 +37,13 @@ class FileSystemMediaStorage implements MediaStorage {
       return;
     }
     Files.createDirectories(target.getParent());
+    try {
+      // Staging lives under the same directory, so this is a rename: no second copy of 100 MB.
+      Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+      return;
+    } catch (AtomicMoveNotSupportedException e) {
+      // A staging directory on another file system: copy beside the target, then rename.
+    }
     Path partial = target.resolveSibling(sha256 + ".partial-" + Thread.currentThread().getId());
     Files.copy(staged, partial, StandardCopyOption.REPLACE_EXISTING);
     try {

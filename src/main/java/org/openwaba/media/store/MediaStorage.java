@@ -16,7 +16,8 @@ public interface MediaStorage {
 
   /**
    * Stores the bytes of {@code staged}, whose SHA-256 is {@code sha256}; if that content is stored
-   * already, keeps it. {@code staged} is left in place for the caller to delete.
+   * already, keeps it. The implementation may move {@code staged} instead of copying it; the caller
+   * deletes it afterwards if it is still there.
    */
   void put(String sha256, Path staged) throws IOException;
 

@@ -80,6 +80,13 @@ class ContentInspectorTests {
   }
 
   @Test
+  void readsAudioDurationFromTheLastOggPage() throws IOException {
+    Inspection ogg = inspect(SampleFiles.oggOpus(41));
+    assertThat(ogg.mimeType()).isEqualTo(MediaTypes.OGG);
+    assertThat(ogg.duration()).isEqualTo(Duration.ofSeconds(41));
+  }
+
+  @Test
   void completeFilesAreNotTruncated() throws IOException {
     for (byte[] file :
         new byte[][] {
