@@ -244,6 +244,8 @@ public class MessageSender {
       // Answered below like any other malformed URL.
     }
     throw new InvalidRequestException(
-        "Invalid media URL", "media_url must be an absolute https URL; was '" + text + "'");
+        "Invalid media URL",
+        // The URL itself is not echoed: signed URLs carry credentials in their query.
+        "media_url must be an absolute https URL such as https://example.com/photo.jpg");
   }
 }
