@@ -176,6 +176,12 @@ abstract class SendMediaHttpContract {
     assertThat(received.get("type").asString()).isEqualTo("document");
     assertThat(received.get("media").get("filename").asString()).isEqualTo("report.pdf");
     assertThat(received.get("media").get("mime_type").asString()).isEqualTo("application/pdf");
+
+    Map<String, Object> named = media("+14155550117", "document", hostUrl("/files/report"));
+    named.put("filename", "Invoice March.docx");
+    assertThat(sendMedia(TOKEN, named).status()).isEqualTo(200);
+    assertThat(onlyMessageOn("+14155550117").get("media").get("filename").asString())
+        .isEqualTo("Invoice March.pdf");
   }
 
   @Test

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +17,8 @@ import org.openwaba.media.Media;
 import org.openwaba.media.MediaContent;
 import org.openwaba.media.MediaId;
 import org.openwaba.media.MediaLibrary;
+import org.openwaba.media.MediaLinks;
 import org.openwaba.platform.InvalidRequestException;
-import org.openwaba.platform.PlatformProperties;
 import org.openwaba.platform.QueryParameters;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -47,11 +46,11 @@ class MediaController {
   private static final Set<String> UPLOAD_FIELDS = Set.of("type", "messaging_product");
 
   private final MediaLibrary library;
-  private final @Nullable URI publicBaseUrl;
+  private final MediaLinks links;
 
-  MediaController(MediaLibrary library, PlatformProperties platform) {
+  MediaController(MediaLibrary library, MediaLinks links) {
     this.library = library;
-    this.publicBaseUrl = platform.publicBaseUrl();
+    this.links = links;
   }
 
   @PostMapping(path = "/v2/media", consumes = "multipart/form-data", produces = "application/json")
@@ -139,11 +138,8 @@ class MediaController {
   }
 
   private String downloadUrl(Media media) {
-    String base =
-        publicBaseUrl != null
-            ? publicBaseUrl.toString().replaceAll("/+$", "")
-            : ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-    return base + "/v2/media/" + media.id() + "/download";
+    return links.downloadUrl(
+        media.id(), ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
   }
 
   /** The Cloud API's upload answer: {@code {"id": "<media id>"}}. */
