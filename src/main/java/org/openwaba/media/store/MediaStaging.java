@@ -3,10 +3,12 @@ package org.openwaba.media.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import org.openwaba.media.config.MediaProperties;
 import org.springframework.stereotype.Component;
@@ -74,6 +76,24 @@ public class MediaStaging {
         Files.deleteIfExists(file);
       }
     }
+  }
+
+  /**
+   * Deletes temporary files last written before {@code cutoff}: left behind by a process that died
+   * mid-transfer (a live transfer writes its file continuously and is bounded by the fetch
+   * timeout). Returns how many were deleted.
+   */
+  public int deleteAbandoned(Instant cutoff) throws IOException {
+    int deleted = 0;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(tmp, "incoming-*.part")) {
+      for (Path file : files) {
+        if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)
+            && Files.deleteIfExists(file)) {
+          deleted++;
+        }
+      }
+    }
+    return deleted;
   }
 
   private static MessageDigest sha256() {
