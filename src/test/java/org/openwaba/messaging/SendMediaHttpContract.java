@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -337,6 +338,31 @@ abstract class SendMediaHttpContract {
         400,
         131053,
         "media.invalid");
+  }
+
+  @Test
+  void limitsAnAccountToItsMessagesPerSecondBeforeFetchingAnything() {
+    AtomicInteger fetches = new AtomicInteger();
+    byte[] jpeg = SampleFiles.jpeg(8, 8);
+    host.createContext(
+        "/counted.jpg",
+        exchange -> {
+          fetches.incrementAndGet();
+          send(exchange, jpeg);
+        });
+    String account = AdminFixtures.createAccount(api, "Media limit " + System.nanoTime(), 1);
+    Response added =
+        AdminFixtures.addNumber(
+            api, account, "+1202555" + (1000 + (int) (System.nanoTime() % 8999)));
+    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    String token = AdminFixtures.issueToken(api, account);
+    Map<String, Object> body = media("+14155550118", "image", hostUrl("/counted.jpg"));
+
+    assertThat(sendMedia(token, body).status()).isEqualTo(200);
+    Response limited = sendMedia(token, body);
+
+    assertError(limited, 429, 133000, "1 messages per second");
+    assertThat(fetches).hasValue(1);
   }
 
   @Test
