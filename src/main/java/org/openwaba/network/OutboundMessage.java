@@ -12,10 +12,13 @@ import org.openwaba.accounts.PhoneNumberId;
  * @param messageId the {@code wamid.…} id; networks use it as the idempotency key
  * @param from the business number in E.164
  * @param to the recipient in E.164
- * @param type the message type, {@code text} for now
- * @param body the text as the business wrote it, markers included
+ * @param type the message type: {@code text}, or a media kind ({@code image}, {@code video}, {@code
+ *     document}, {@code audio}, {@code sticker})
+ * @param body the text as the business wrote it, markers included; for media, the caption (empty
+ *     when there is none)
  * @param spans the parsed formatting, for devices to render
  * @param replyTo the id of the message this one quotes, if any
+ * @param media the media of a media message, null for text
  */
 public record OutboundMessage(
     String messageId,
@@ -28,9 +31,38 @@ public record OutboundMessage(
     List<TextSpan> spans,
     boolean previewUrl,
     @Nullable String replyTo,
-    Instant acceptedAt) {
+    Instant acceptedAt,
+    @Nullable OutboundMedia media) {
 
   public OutboundMessage {
     spans = List.copyOf(spans);
+  }
+
+  /** A message without media. */
+  public OutboundMessage(
+      String messageId,
+      AccountId accountId,
+      PhoneNumberId phoneNumberId,
+      String from,
+      String to,
+      String type,
+      String body,
+      List<TextSpan> spans,
+      boolean previewUrl,
+      @Nullable String replyTo,
+      Instant acceptedAt) {
+    this(
+        messageId,
+        accountId,
+        phoneNumberId,
+        from,
+        to,
+        type,
+        body,
+        spans,
+        previewUrl,
+        replyTo,
+        acceptedAt,
+        null);
   }
 }

@@ -19,6 +19,12 @@ public enum ErrorCode {
   RATE_LIMITED(133000, HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded"),
   /** Template not approved or not found. */
   TEMPLATE_UNAVAILABLE(134000, HttpStatus.NOT_FOUND, "Template not approved or not found"),
+  /**
+   * Media that cannot be used: too large, empty, truncated, of a type other than the one declared,
+   * or not fetchable from its URL. Meta's code for a media upload error (reference/cloud-api.md
+   * §3.3); the details name what was found.
+   */
+  MEDIA_REJECTED(131053, HttpStatus.BAD_REQUEST, "Media upload error"),
   /** The credentials are valid but do not allow this operation. */
   FORBIDDEN(190403, HttpStatus.FORBIDDEN, "Operation not allowed"),
   /** The resource does not exist or belongs to another account. */

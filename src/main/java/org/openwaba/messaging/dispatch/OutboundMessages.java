@@ -2,6 +2,7 @@ package org.openwaba.messaging.dispatch;
 
 import java.util.List;
 import org.openwaba.messaging.store.StoredMessage;
+import org.openwaba.network.OutboundMedia;
 import org.openwaba.network.OutboundMessage;
 import org.openwaba.network.TextSpan;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,7 @@ class OutboundMessages {
         json.readValue(message.formatting(), SPANS),
         message.previewUrl(),
         message.replyTo(),
-        message.createdAt());
+        message.createdAt(),
+        message.media() == null ? null : json.readValue(message.media(), OutboundMedia.class));
   }
 }

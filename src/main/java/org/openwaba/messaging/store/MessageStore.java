@@ -27,7 +27,7 @@ public class MessageStore {
   private static final String COLUMNS =
       "SELECT id, account_id, phone_number_id, sender, recipient, type, body, formatting,"
           + " preview_url, reply_to, status, status_at, created_at, error_code, error_title,"
-          + " error_details FROM messaging_message";
+          + " error_details, media FROM messaging_message";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
@@ -57,13 +57,14 @@ public class MessageStore {
             m.status().name().toLowerCase(Locale.ROOT),
             m.status().ordinal(),
             m.statusAt().toEpochMilli(),
-            created
+            created,
+            m.media()
           });
     }
     template.batchUpdate(
         "INSERT INTO messaging_message (id, account_id, phone_number_id, sender, recipient, type,"
             + " body, formatting, preview_url, reply_to, status, status_rank, status_at,"
-            + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " created_at, media) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows);
   }
 
@@ -216,6 +217,7 @@ public class MessageStore {
         MessageStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
         Instant.ofEpochMilli(rs.getLong("status_at")),
         Instant.ofEpochMilli(rs.getLong("created_at")),
-        error);
+        error,
+        rs.getString("media"));
   }
 }

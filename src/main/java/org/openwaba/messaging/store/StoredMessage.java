@@ -12,6 +12,7 @@ import org.openwaba.messaging.MessageStatus;
  * A row of {@code messaging_message}.
  *
  * @param formatting the parsed formatting as JSON, for devices to render
+ * @param media for media messages, the {@link org.openwaba.network.OutboundMedia} as JSON
  */
 public record StoredMessage(
     MessageId id,
@@ -27,4 +28,40 @@ public record StoredMessage(
     MessageStatus status,
     Instant statusAt,
     Instant createdAt,
-    @Nullable MessageError error) {}
+    @Nullable MessageError error,
+    @Nullable String media) {
+
+  /** A message without media. */
+  public StoredMessage(
+      MessageId id,
+      AccountId accountId,
+      PhoneNumberId phoneNumberId,
+      String sender,
+      String recipient,
+      String type,
+      String body,
+      String formatting,
+      boolean previewUrl,
+      @Nullable String replyTo,
+      MessageStatus status,
+      Instant statusAt,
+      Instant createdAt,
+      @Nullable MessageError error) {
+    this(
+        id,
+        accountId,
+        phoneNumberId,
+        sender,
+        recipient,
+        type,
+        body,
+        formatting,
+        previewUrl,
+        replyTo,
+        status,
+        statusAt,
+        createdAt,
+        error,
+        null);
+  }
+}

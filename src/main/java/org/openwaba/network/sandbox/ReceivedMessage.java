@@ -3,6 +3,7 @@ package org.openwaba.network.sandbox;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.openwaba.network.OutboundMedia;
 import org.openwaba.network.TextSpan;
 
 /**
@@ -16,6 +17,7 @@ import org.openwaba.network.TextSpan;
  * @param receivedAt when the sandbox network was handed the message
  * @param deliveredAt when the device reported it delivered, if it did
  * @param readAt when the device reported it read, if it did; never before {@code deliveredAt}
+ * @param media the media of a media message (its caption is the body), null for text
  */
 public record ReceivedMessage(
     String messageId,
@@ -27,9 +29,36 @@ public record ReceivedMessage(
     @Nullable String replyTo,
     Instant receivedAt,
     @Nullable Instant deliveredAt,
-    @Nullable Instant readAt) {
+    @Nullable Instant readAt,
+    @Nullable OutboundMedia media) {
 
   public ReceivedMessage {
     spans = List.copyOf(spans);
+  }
+
+  /** A message without media. */
+  public ReceivedMessage(
+      String messageId,
+      String from,
+      String type,
+      String body,
+      List<TextSpan> spans,
+      boolean previewUrl,
+      @Nullable String replyTo,
+      Instant receivedAt,
+      @Nullable Instant deliveredAt,
+      @Nullable Instant readAt) {
+    this(
+        messageId,
+        from,
+        type,
+        body,
+        spans,
+        previewUrl,
+        replyTo,
+        receivedAt,
+        deliveredAt,
+        readAt,
+        null);
   }
 }

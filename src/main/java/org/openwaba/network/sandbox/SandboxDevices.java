@@ -300,6 +300,7 @@ public class SandboxDevices {
         message.replyTo(),
         message.receivedAt(),
         message.deliveredAt(),
-        message.readAt());
+        message.readAt(),
+        message.media());
   }
 }

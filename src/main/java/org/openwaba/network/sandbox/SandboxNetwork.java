@@ -188,6 +188,7 @@ public class SandboxNetwork implements DeliveryNetwork {
         message.acceptedAt(),
         now,
         plan.deliveredAt(),
-        plan.readAt());
+        plan.readAt(),
+        message.media());
   }
 }

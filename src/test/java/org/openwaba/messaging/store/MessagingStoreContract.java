@@ -84,6 +84,32 @@ abstract class MessagingStoreContract {
   }
 
   @Test
+  void readsBackTheMediaOfAMediaMessage() {
+    StoredMessage text = newMessage();
+    StoredMessage image =
+        new StoredMessage(
+            new MessageId("wamid." + ids.opaqueId()),
+            ACCOUNT,
+            text.phoneNumberId(),
+            text.sender(),
+            text.recipient(),
+            "image",
+            "",
+            "[]",
+            false,
+            null,
+            MessageStatus.ACCEPTED,
+            T0,
+            T0,
+            null,
+            "{\"id\":\"123456789012345\",\"mime_type\":\"image/png\"}");
+    transactions.executeWithoutResult(status -> messages.insertAll(List.of(image, text)));
+
+    assertThat(messages.find(image.id())).contains(image);
+    assertThat(messages.find(text.id()).orElseThrow().media()).isNull();
+  }
+
+  @Test
   void storesAndReadsBackEveryField() {
     StoredMessage message = stored();
     StoredMessage read = messages.find(message.id()).orElseThrow();

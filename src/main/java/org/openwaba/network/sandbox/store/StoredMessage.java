@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.openwaba.accounts.AccountId;
 import org.openwaba.accounts.PhoneNumberId;
+import org.openwaba.network.OutboundMedia;
 import org.openwaba.network.TextSpan;
 
 /**
@@ -14,6 +15,7 @@ import org.openwaba.network.TextSpan;
  * @param seq the message's position among the messages its device was handed, from 1
  * @param from the business number, in E.164
  * @param receivedAt when the network was handed the message
+ * @param media the media of a media message (its caption is the body), null for text
  */
 public record StoredMessage(
     String messageId,
@@ -30,9 +32,46 @@ public record StoredMessage(
     Instant acceptedAt,
     Instant receivedAt,
     @Nullable Instant deliveredAt,
-    @Nullable Instant readAt) {
+    @Nullable Instant readAt,
+    @Nullable OutboundMedia media) {
 
   public StoredMessage {
     spans = List.copyOf(spans);
+  }
+
+  /** A message without media. */
+  public StoredMessage(
+      String messageId,
+      AccountId accountId,
+      String deviceNumber,
+      long seq,
+      PhoneNumberId phoneNumberId,
+      String from,
+      String type,
+      String body,
+      List<TextSpan> spans,
+      boolean previewUrl,
+      @Nullable String replyTo,
+      Instant acceptedAt,
+      Instant receivedAt,
+      @Nullable Instant deliveredAt,
+      @Nullable Instant readAt) {
+    this(
+        messageId,
+        accountId,
+        deviceNumber,
+        seq,
+        phoneNumberId,
+        from,
+        type,
+        body,
+        spans,
+        previewUrl,
+        replyTo,
+        acceptedAt,
+        receivedAt,
+        deliveredAt,
+        readAt,
+        null);
   }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.openwaba.network.OutboundMedia;
 import org.openwaba.network.TextSpan;
 import org.openwaba.network.sandbox.ReceivedMessage;
 
@@ -23,7 +24,19 @@ record MessageView(
     @Nullable String replyTo,
     Instant receivedAt,
     @Nullable Instant deliveredAt,
-    @Nullable Instant readAt) {
+    @Nullable Instant readAt,
+    @Nullable MediaView media) {
+
+  /** The media of a media message as the device received it; the caption is the message's body. */
+  record MediaView(
+      String id, String mimeType, String sha256, long fileSize, @Nullable String filename) {
+    static @Nullable MediaView of(@Nullable OutboundMedia media) {
+      return media == null
+          ? null
+          : new MediaView(
+              media.id(), media.mimeType(), media.sha256(), media.fileSize(), media.filename());
+    }
+  }
 
   /** A run of text and its styles, such as {@code {"text": "hi", "styles": ["bold"]}}. */
   record SpanView(String text, List<String> styles) {
@@ -48,6 +61,7 @@ record MessageView(
         message.replyTo(),
         message.receivedAt(),
         message.deliveredAt(),
-        message.readAt());
+        message.readAt(),
+        MediaView.of(message.media()));
   }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openwaba.accounts.AccountId;
 import org.openwaba.accounts.PhoneNumberId;
+import org.openwaba.network.OutboundMedia;
 import org.openwaba.network.TextSpan;
 import org.openwaba.network.TextStyle;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,6 +112,34 @@ abstract class SandboxStoreContract {
     insert(message);
 
     assertThat(messages.find(account, DEVICE, message.messageId())).contains(message);
+  }
+
+  @Test
+  void readsBackTheMediaOfAMediaMessage() {
+    StoredMessage text = message(account, DEVICE, 3, null);
+    StoredMessage document =
+        new StoredMessage(
+            "wamid.media" + UUID.randomUUID(),
+            account,
+            DEVICE,
+            4,
+            text.phoneNumberId(),
+            text.from(),
+            "document",
+            "Your invoice",
+            List.of(new TextSpan("Your invoice", Set.of())),
+            false,
+            null,
+            BASE,
+            BASE,
+            null,
+            null,
+            new OutboundMedia(
+                "123456789012345", "application/pdf", "ab".repeat(32), 4321, "i.pdf"));
+
+    insert(document);
+
+    assertThat(messages.find(account, DEVICE, document.messageId())).contains(document);
   }
 
   @Test

@@ -1,0 +1,5 @@
+/** The media endpoints of the seed door: upload, metadata, download with ranges, delete. */
+@NullMarked
+package org.openwaba.media.web;
+
+import org.jspecify.annotations.NullMarked;
