@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.openwaba.accounts.AccountId;
 import org.openwaba.accounts.PhoneNumberId;
+import org.openwaba.network.DeviceMedia;
 
 /**
  * A message a user sent to one of the business's numbers.
@@ -11,6 +12,9 @@ import org.openwaba.accounts.PhoneNumberId;
  * @param from the sender's number in E.164
  * @param phoneNumberId the business number it was sent to
  * @param contextId the business message it replies to, if any
+ * @param type {@code text}, or the media's kind
+ * @param body the text, or a media message's caption (empty if none)
+ * @param media set when, and only when, the message carries media
  */
 public record InboundMessage(
     MessageId id,
@@ -21,4 +25,5 @@ public record InboundMessage(
     String type,
     String body,
     @Nullable String contextId,
-    Instant receivedAt) {}
+    Instant receivedAt,
+    @Nullable DeviceMedia media) {}

@@ -12,8 +12,10 @@ import org.openwaba.accounts.PhoneNumberId;
  * @param messageId the message's {@code wamid.} id, unique across networks
  * @param from the device's number in E.164
  * @param profileName the device's profile name as the business sees it
- * @param type {@code text} for now
+ * @param type {@code text}, or the media's kind
+ * @param body the text, or a media message's caption (empty if none)
  * @param contextId the business message the device replied to, if any
+ * @param media set when, and only when, the message carries media
  */
 public record DeviceMessageReceived(
     String messageId,
@@ -24,4 +26,5 @@ public record DeviceMessageReceived(
     String type,
     String body,
     @Nullable String contextId,
-    Instant at) {}
+    Instant at,
+    @Nullable DeviceMedia media) {}

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openwaba.testing.AdminFixtures;
 import org.openwaba.testing.ApiClient;
 import org.openwaba.testing.ApiClient.Response;
+import org.openwaba.testing.Multipart;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package org.openwaba.media;
+package org.openwaba.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,29 +7,29 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Builds a multipart/form-data body as HTTP clients send it. */
-final class Multipart {
+public final class Multipart {
 
-  static final String BOUNDARY = "----openwaba-test-boundary-7d3f";
-  static final String CONTENT_TYPE = "multipart/form-data; boundary=" + BOUNDARY;
+  public static final String BOUNDARY = "----openwaba-test-boundary-7d3f";
+  public static final String CONTENT_TYPE = "multipart/form-data; boundary=" + BOUNDARY;
 
   private final Map<String, String> fields = new LinkedHashMap<>();
   private @Nullable String filename;
   private @Nullable String fileType;
   private byte @Nullable [] file;
 
-  Multipart field(String name, String value) {
+  public Multipart field(String name, String value) {
     fields.put(name, value);
     return this;
   }
 
-  Multipart file(String filename, String contentType, byte[] bytes) {
+  public Multipart file(String filename, String contentType, byte[] bytes) {
     this.filename = filename;
     this.fileType = contentType;
     this.file = bytes;
     return this;
   }
 
-  byte[] build() {
+  public byte[] build() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     fields.forEach(
         (name, value) ->

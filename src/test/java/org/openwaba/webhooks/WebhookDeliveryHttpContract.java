@@ -16,7 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openwaba.media.SampleFiles;
 import org.openwaba.testing.ApiClient;
+import org.openwaba.testing.Multipart;
 import org.openwaba.testing.WebhookReceiver;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -581,6 +583,95 @@ abstract class WebhookDeliveryHttpContract {
     assertThat(value.get("message_template_name").asString()).isEqualTo("order_ready");
     assertThat(value.get("message_template_language").asString()).isEqualTo("en_US");
     assertThat(value.get("reason").asString()).isEqualTo("INVALID_FORMAT");
+  }
+
+  ApiClient.Response deviceSendsMedia(Multipart body) {
+    return fx.api.send(
+        "POST",
+        "/v2/sandbox/devices/%2B14155552671/send-media",
+        fx.token,
+        Multipart.CONTENT_TYPE,
+        body.build());
+  }
+
+  @Test
+  void deliversADevicesMediaWhichTheBusinessDownloadsThroughTheMediaApi() {
+    fx.register(receiver, VERIFY, Map.of("events", List.of("message")));
+    byte[] png = SampleFiles.png(40, 30);
+    var sent =
+        deviceSendsMedia(
+            new Multipart().field("caption", "My receipt").file("receipt.png", "image/png", png));
+    assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+    assertThat(sent.json().get("type").asString()).isEqualTo("image");
+    String mediaId = sent.json().get("media").get("id").asString();
+
+    await().atMost(WAIT).until(() -> inboundChanges().size() == 1);
+    JsonNode message = inboundChanges().get(0).get("value").get("messages").get(0);
+    assertThat(message.get("type").asString()).isEqualTo("image");
+    JsonNode image = message.get("image");
+    assertThat(image.get("id").asString()).isEqualTo(mediaId);
+    assertThat(image.get("mime_type").asString()).isEqualTo("image/png");
+    assertThat(image.get("caption").asString()).isEqualTo("My receipt");
+    assertThat(image.get("sha256").asString())
+        .isEqualTo(java.util.HexFormat.of().formatHex(sha256(png)));
+    assertThat(message.has("text")).isFalse();
+
+    var download = fx.api.send("GET", "/v2/media/" + mediaId + "/download", fx.token, null, null);
+    assertThat(download.status()).isEqualTo(200);
+    assertThat(download.header("Content-Type")).isEqualTo("image/png");
+    assertThat(download.header("Content-Length")).isEqualTo(Integer.toString(png.length));
+    JsonNode listed = fx.get("/v2/inbound-messages").get("messages").get(0);
+    assertThat(listed.get("type").asString()).isEqualTo("image");
+    assertThat(listed.get("text").asString()).isEqualTo("My receipt");
+    assertThat(listed.get("media").get("id").asString()).isEqualTo(mediaId);
+  }
+
+  @Test
+  void deliversADocumentWithItsFilenameAndRefusesWhatIsNotMedia() {
+    fx.register(receiver, VERIFY, Map.of("events", List.of("message")));
+    var sent =
+        deviceSendsMedia(
+            new Multipart().file("contract.pdf", "application/pdf", SampleFiles.pdf()));
+    assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+    await().atMost(WAIT).until(() -> inboundChanges().size() == 1);
+    JsonNode document = inboundChanges().get(0).get("value").get("messages").get(0).get("document");
+    assertThat(document.get("filename").asString()).isEqualTo("contract.pdf");
+    assertThat(document.get("mime_type").asString()).isEqualTo("application/pdf");
+    assertThat(document.has("caption")).isFalse();
+
+    var notMedia =
+        deviceSendsMedia(
+            new Multipart().file("run.pdf", "application/pdf", SampleFiles.executable()));
+    assertThat(notMedia.status()).as(notMedia.body()).isEqualTo(400);
+    assertThat(notMedia.json().get("error_code").asInt()).isEqualTo(131053);
+    var captionedSticker =
+        deviceSendsMedia(
+            new Multipart()
+                .field("caption", "no captions on stickers")
+                .file("s.webp", "image/webp", SampleFiles.webpStatic(512, 512, 2000)));
+    assertThat(captionedSticker.status()).as(captionedSticker.body()).isEqualTo(400);
+    assertThat(captionedSticker.json().get("details").asString()).contains("not on sticker");
+    var sticker =
+        deviceSendsMedia(
+            new Multipart().file("s.webp", "image/webp", SampleFiles.webpStatic(512, 512, 2000)));
+    assertThat(sticker.status()).as(sticker.body()).isEqualTo(201);
+    await().atMost(WAIT).until(() -> inboundChanges().size() == 2);
+    JsonNode stickerMessage = inboundChanges().get(1).get("value").get("messages").get(0);
+    assertThat(stickerMessage.get("type").asString()).isEqualTo("sticker");
+    assertThat(stickerMessage.get("sticker").get("animated").asBoolean()).isFalse();
+    var missing = deviceSendsMedia(new Multipart().field("caption", "no file"));
+    assertThat(missing.status()).as(missing.body()).isEqualTo(400);
+    assertThat(missing.json().get("details").asString()).contains("'file'");
+    await().pollDelay(Duration.ofMillis(300)).atMost(WAIT).until(() -> true);
+    assertThat(inboundChanges()).hasSize(2);
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static Map<String, Object> registration(String url, String verifyToken) {

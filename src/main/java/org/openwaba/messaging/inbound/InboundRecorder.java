@@ -36,7 +36,8 @@ class InboundRecorder {
             received.type(),
             received.body(),
             received.contextId(),
-            received.at());
+            received.at(),
+            received.media());
     if (inbound.insert(message)) {
       events.publishEvent(new MessageReceived(message));
     }

@@ -10,9 +10,12 @@ import org.openwaba.accounts.AccountId;
 import org.openwaba.accounts.PhoneNumberId;
 import org.openwaba.messaging.InboundMessage;
 import org.openwaba.messaging.MessageId;
+import org.openwaba.network.DeviceMedia;
 import org.openwaba.platform.SqlDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Persists the messages users sent to the business's numbers. */
 @Repository
@@ -20,7 +23,11 @@ public class InboundStore {
 
   private static final String COLUMNS =
       "SELECT id, account_id, phone_number_id, sender, profile_name, type, body, context_id,"
-          + " received_at FROM messaging_inbound";
+          + " received_at, media FROM messaging_inbound";
+
+  /** Its own mapper keeps the stored form independent of the API's JSON settings. */
+  private static final JsonMapper JSON =
+      JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
 
   private final JdbcClient jdbc;
   private final SqlDialect dialect;
@@ -34,8 +41,8 @@ public class InboundStore {
   public boolean insert(InboundMessage m) {
     return jdbc.sql(
                 "INSERT INTO messaging_inbound (id, account_id, phone_number_id, sender,"
-                    + " profile_name, type, body, context_id, received_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + " profile_name, type, body, context_id, received_at, media)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     + dialect.insertIgnoringConflictOn("id"))
             .params(
                 m.id().value(),
@@ -46,7 +53,8 @@ public class InboundStore {
                 m.type(),
                 m.body(),
                 m.contextId(),
-                m.receivedAt().toEpochMilli())
+                m.receivedAt().toEpochMilli(),
+                m.media() == null ? null : JSON.writeValueAsString(m.media()))
             .update()
         == 1;
   }
@@ -81,6 +89,7 @@ public class InboundStore {
   }
 
   private static InboundMessage map(ResultSet rs, int row) throws SQLException {
+    String media = rs.getString("media");
     return new InboundMessage(
         new MessageId(rs.getString("id")),
         new AccountId(rs.getLong("account_id")),
@@ -90,6 +99,7 @@ public class InboundStore {
         rs.getString("type"),
         rs.getString("body"),
         rs.getString("context_id"),
-        Instant.ofEpochMilli(rs.getLong("received_at")));
+        Instant.ofEpochMilli(rs.getLong("received_at")),
+        media == null ? null : JSON.readValue(media, DeviceMedia.class));
   }
 }

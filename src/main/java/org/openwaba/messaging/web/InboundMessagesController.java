@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.openwaba.accounts.AuthenticatedAccount;
 import org.openwaba.messaging.InboundMessage;
 import org.openwaba.messaging.MessageQueries;
+import org.openwaba.network.DeviceMedia;
 import org.openwaba.platform.InternationalNumbers;
 import org.openwaba.platform.InvalidRequestException;
 import org.openwaba.platform.QueryParameters;
@@ -37,7 +38,8 @@ class InboundMessagesController {
       String type,
       String text,
       @Nullable String replyTo,
-      String timestamp) {
+      String timestamp,
+      @Nullable DeviceMedia media) {
 
     static InboundView of(InboundMessage m) {
       return new InboundView(
@@ -48,7 +50,8 @@ class InboundMessagesController {
           m.type(),
           m.body(),
           m.contextId(),
-          m.receivedAt().toString());
+          m.receivedAt().toString(),
+          m.media());
     }
   }
 

@@ -1,5 +1,6 @@
 package org.openwaba.network.sandbox;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,6 +9,10 @@ import org.jspecify.annotations.Nullable;
 import org.openwaba.accounts.AccountDirectory;
 import org.openwaba.accounts.AccountId;
 import org.openwaba.accounts.PhoneNumber;
+import org.openwaba.media.Media;
+import org.openwaba.media.MediaKind;
+import org.openwaba.media.MediaLibrary;
+import org.openwaba.network.DeviceMedia;
 import org.openwaba.network.DeviceMessageReceived;
 import org.openwaba.network.DeviceProfileChanged;
 import org.openwaba.network.sandbox.delivery.ReceiptReporter;
@@ -23,6 +28,7 @@ import org.openwaba.platform.InvalidRequestException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a business account may see and do with its sandbox devices: a device's state, the messages
@@ -55,6 +61,8 @@ public class SandboxDevices {
   private final Clock clock;
   private final Ids ids;
   private final ApplicationEventPublisher events;
+  private final MediaLibrary library;
+  private final TransactionTemplate transactions;
 
   SandboxDevices(
       AccountDirectory directory,
@@ -65,7 +73,9 @@ public class SandboxDevices {
       ReceiptReporter reporter,
       Clock clock,
       Ids ids,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      MediaLibrary library,
+      TransactionTemplate transactions) {
     this.directory = directory;
     this.devices = devices;
     this.messages = messages;
@@ -75,6 +85,8 @@ public class SandboxDevices {
     this.clock = clock;
     this.ids = ids;
     this.events = events;
+    this.library = library;
+    this.transactions = transactions;
   }
 
   /**
@@ -168,8 +180,6 @@ public class SandboxDevices {
       @Nullable String to,
       @Nullable String text,
       @Nullable String replyTo) {
-    requireSandbox(accountId);
-    DeviceBehaviour behaviour = requireOnWhatsApp(number);
     if (text == null || text.isEmpty()) {
       throw new InvalidRequestException("Missing text", "text is required and may not be empty");
     }
@@ -179,6 +189,72 @@ public class SandboxDevices {
           "Text too long",
           "text must be at most " + MAX_TEXT_LENGTH + " characters, was " + length);
     }
+    Sender sender = sender(accountId, number, to, replyTo);
+    return publish(sender, "text", text, null);
+  }
+
+  /**
+   * The device's user sends a photo, video, voice or audio file, document or sticker to one of the
+   * account's sandbox numbers. The bytes are checked and stored like an upload to the media API
+   * (outside the message's transaction, so that a large file never holds the store's write lock);
+   * the business receives a {@code message} webhook with the media id and downloads the bytes
+   * through the media API.
+   *
+   * @param declaredType the content type the device declared, if any; it must match the bytes
+   * @param caption only for images, videos and documents, at most 1,024 characters
+   * @throws InvalidRequestException (400, 132000) as for {@link #sendToBusiness}, and for a caption
+   *     on audio or a sticker
+   * @throws org.openwaba.media.MediaRejectedException (400, 131053) if the file is not a supported
+   *     media file within its limit
+   */
+  public DeviceSentMessage sendMediaToBusiness(
+      AccountId accountId,
+      String number,
+      @Nullable String to,
+      InputStream bytes,
+      @Nullable String filename,
+      @Nullable String declaredType,
+      @Nullable String caption,
+      @Nullable String replyTo) {
+    transactions.executeWithoutResult(tx -> sender(accountId, number, to, replyTo));
+    Media media = library.upload(accountId, bytes, filename, declaredType);
+    String text = caption == null ? "" : caption;
+    if (!text.isEmpty() && !media.kind().captioned()) {
+      throw new InvalidRequestException(
+          "Caption not allowed",
+          "caption is only allowed on image, video and document, not on " + media.kind().apiName());
+    }
+    int length = text.codePointCount(0, text.length());
+    if (length > MediaKind.MAX_CAPTION_LENGTH) {
+      throw new InvalidRequestException(
+          "Caption too long",
+          "caption must be at most " + MediaKind.MAX_CAPTION_LENGTH + " characters, was " + length);
+    }
+    DeviceMedia sent =
+        new DeviceMedia(
+            media.id().toString(),
+            media.kind().apiName(),
+            media.mimeType(),
+            media.sha256(),
+            media.fileSize(),
+            media.kind() == MediaKind.DOCUMENT ? media.filename() : null,
+            media.animated());
+    return transactions.execute(
+        tx -> publish(sender(accountId, number, to, replyTo), media.kind().apiName(), text, sent));
+  }
+
+  /** Who sends, to which business number, quoting what; checked before anything is sent. */
+  private record Sender(
+      AccountId accountId,
+      String number,
+      DeviceBehaviour behaviour,
+      PhoneNumber business,
+      @Nullable String replyTo) {}
+
+  private Sender sender(
+      AccountId accountId, String number, @Nullable String to, @Nullable String replyTo) {
+    requireSandbox(accountId);
+    DeviceBehaviour behaviour = requireOnWhatsApp(number);
     PhoneNumber business = businessNumber(accountId, to);
     boolean online = devices.online(accountId, number).orElse(behaviour.startsOnline());
     if (!online) {
@@ -190,15 +266,38 @@ public class SandboxDevices {
           "Invalid reply_to",
           "reply_to must name a message " + number + " received from this account");
     }
+    return new Sender(accountId, number, behaviour, business, replyTo);
+  }
+
+  private DeviceSentMessage publish(
+      Sender sender, String type, String body, @Nullable DeviceMedia media) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    devices.createIfAbsent(accountId, number, behaviour.startsOnline(), now);
-    String profileName = profileName(accountId, number);
+    devices.createIfAbsent(
+        sender.accountId(), sender.number(), sender.behaviour().startsOnline(), now);
+    String profileName = profileName(sender.accountId(), sender.number());
     String messageId = "wamid." + ids.opaqueId();
     events.publishEvent(
         new DeviceMessageReceived(
-            messageId, accountId, business.id(), number, profileName, "text", text, replyTo, now));
+            messageId,
+            sender.accountId(),
+            sender.business().id(),
+            sender.number(),
+            profileName,
+            type,
+            body,
+            sender.replyTo(),
+            now,
+            media));
     return new DeviceSentMessage(
-        messageId, number, business.displayPhoneNumber(), profileName, "text", text, replyTo, now);
+        messageId,
+        sender.number(),
+        sender.business().displayPhoneNumber(),
+        profileName,
+        type,
+        body,
+        sender.replyTo(),
+        now,
+        media);
   }
 
   /**

@@ -38,15 +38,7 @@ class InboundEventWriter {
                 WebhookEvent.MESSAGE,
                 m.id().value(),
                 0,
-                Values.inboundText(
-                    m.phoneNumberId().value(),
-                    display,
-                    m.from(),
-                    m.profileName(),
-                    m.id().value(),
-                    m.receivedAt(),
-                    m.body(),
-                    m.contextId()),
+                Values.inbound(m, display),
                 m.receivedAt())));
   }
 

@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.openwaba.messaging.InboundMessage;
 import org.openwaba.messaging.MessageError;
 import org.openwaba.messaging.MessageStatusChanged;
+import org.openwaba.network.DeviceMedia;
 
 /**
  * The {@code changes[].value} objects of Meta's webhooks, as JSON text in {@code JSON.stringify}
@@ -43,32 +45,54 @@ public final class Values {
   }
 
   /**
-   * A text message from a device.
-   *
-   * @param contextId the business message it replies to, if any
+   * A message from a user: text, or media with its id (which the business downloads through the
+   * media API), type, hash and, where Meta sends them, caption, filename, voice or animated flag.
    */
-  public static String inboundText(
-      long phoneNumberId,
-      String displayPhoneNumber,
-      String from,
-      @Nullable String profileName,
-      String messageId,
-      Instant at,
-      String body,
-      @Nullable String contextId) {
+  public static String inbound(InboundMessage m, String displayPhoneNumber) {
     Map<String, Object> message = new LinkedHashMap<>();
-    if (contextId != null) {
-      message.put("context", Map.of("from", waId(displayPhoneNumber), "id", contextId));
+    if (m.contextId() != null) {
+      message.put("context", Map.of("from", waId(displayPhoneNumber), "id", m.contextId()));
     }
-    message.put("from", waId(from));
-    message.put("id", messageId);
-    message.put("timestamp", unixSeconds(at));
-    message.put("text", Map.of("body", body));
-    message.put("type", "text");
-    Map<String, Object> value = header(phoneNumberId, displayPhoneNumber);
-    value.put("contacts", List.of(contact(from, profileName)));
+    message.put("from", waId(m.from()));
+    message.put("id", m.id().value());
+    message.put("timestamp", unixSeconds(m.receivedAt()));
+    DeviceMedia media = m.media();
+    if (media == null) {
+      message.put("text", Map.of("body", m.body()));
+    } else {
+      message.put(media.kind(), media(media, m.body()));
+    }
+    message.put("type", m.type());
+    Map<String, Object> value = header(m.phoneNumberId().value(), displayPhoneNumber);
+    value.put("contacts", List.of(contact(m.from(), m.profileName())));
     value.put("messages", List.of(message));
     return JsonText.stringify(value);
+  }
+
+  private static Map<String, Object> media(DeviceMedia media, String caption) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    switch (media.kind()) {
+      case "document" -> {
+        out.put("filename", media.filename());
+        putCaption(out, caption);
+      }
+      case "image", "video" -> putCaption(out, caption);
+      case "audio" -> out.put("voice", false);
+      case "sticker" -> out.put("animated", media.animated());
+      default -> {
+        // no kind-specific fields
+      }
+    }
+    out.put("mime_type", media.mimeType());
+    out.put("sha256", media.sha256());
+    out.put("id", media.id());
+    return out;
+  }
+
+  private static void putCaption(Map<String, Object> out, String caption) {
+    if (!caption.isEmpty()) {
+      out.put("caption", caption);
+    }
   }
 
   /** A device's new profile, as a {@code contacts} change. */

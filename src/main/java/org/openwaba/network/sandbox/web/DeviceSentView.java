@@ -3,6 +3,7 @@ package org.openwaba.network.sandbox.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.openwaba.network.DeviceMedia;
 import org.openwaba.network.sandbox.DeviceSentMessage;
 
 /** A message a device sent, as the sandbox API answers it. */
@@ -15,7 +16,8 @@ record DeviceSentView(
     String type,
     String body,
     @Nullable String replyTo,
-    Instant sentAt) {
+    Instant sentAt,
+    @Nullable DeviceMedia media) {
 
   static DeviceSentView of(DeviceSentMessage m) {
     return new DeviceSentView(
@@ -26,6 +28,7 @@ record DeviceSentView(
         m.type(),
         m.body(),
         m.replyTo(),
-        m.sentAt());
+        m.sentAt(),
+        m.media());
   }
 }

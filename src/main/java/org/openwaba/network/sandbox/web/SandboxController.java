@@ -4,7 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.openwaba.accounts.AuthenticatedAccount;
 import org.openwaba.network.sandbox.SandboxDevice;
 import org.openwaba.network.sandbox.SandboxDevices;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The sandbox API: look at a virtual device, switch it on or off line, list what it received and
@@ -88,6 +93,43 @@ class SandboxController {
     return DeviceSentView.of(
         devices.sendToBusiness(
             account.accountId(), e164(number), request.to(), request.text(), request.replyTo()));
+  }
+
+  @PostMapping(path = "/send-media", consumes = "multipart/form-data")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(
+      summary = "The device sends media to the business",
+      description =
+          "Multipart: file (required; the type is detected from the bytes, with the same formats"
+              + " and limits as uploads), type (the declared MIME type, optional), caption (image,"
+              + " video and document only), to, reply_to. The business receives a message webhook"
+              + " with the media id and downloads the bytes through the media API.")
+  DeviceSentView sendMedia(
+      @Parameter(hidden = true) AuthenticatedAccount account,
+      @PathVariable String number,
+      @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+      @RequestParam(name = "type", required = false) @Nullable String type,
+      @RequestParam(name = "caption", required = false) @Nullable String caption,
+      @RequestParam(name = "to", required = false) @Nullable String to,
+      @RequestParam(name = "reply_to", required = false) @Nullable String replyTo) {
+    if (file == null) {
+      throw new InvalidRequestException(
+          "Missing file", "Send the media as the multipart part named 'file'");
+    }
+    try (InputStream in = file.getInputStream()) {
+      return DeviceSentView.of(
+          devices.sendMediaToBusiness(
+              account.accountId(),
+              e164(number),
+              to,
+              in,
+              file.getOriginalFilename(),
+              type,
+              caption,
+              replyTo));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the uploaded part", e);
+    }
   }
 
   @GetMapping("/messages")
