@@ -2,6 +2,7 @@ package org.openwaba.messaging;
 
 import org.openwaba.accounts.AccountId;
 import org.openwaba.messaging.store.MessageStore;
+import org.openwaba.platform.ErrorCode;
 import org.openwaba.platform.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +20,12 @@ class ReplyValidator {
     this.messages = messages;
   }
 
-  void requireReplyable(AccountId accountId, String replyTo, String recipient) {
+  void requireReplyable(AccountId accountId, String replyTo, String recipient, String field) {
     if (!MessageId.isWellFormed(replyTo)) {
       throw new InvalidRequestException(
-          "Invalid reply_to", "reply_to must be a message id of the form wamid.…");
+          ErrorCode.INVALID_PARAMETER,
+          "Invalid " + field,
+          field + " must be a message id of the form wamid.…");
     }
     boolean replyable =
         messages
@@ -32,8 +35,10 @@ class ReplyValidator {
             .isPresent();
     if (!replyable) {
       throw new InvalidRequestException(
-          "Invalid reply_to",
-          "reply_to must name a message this account exchanged with "
+          ErrorCode.INVALID_PARAMETER,
+          "Invalid " + field,
+          field
+              + " must name a message this account exchanged with "
               + recipient
               + "; "
               + replyTo
