@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.openwaba.accounts.AccountId;
 import org.openwaba.platform.Ids;
 import org.openwaba.platform.InvalidRequestException;
@@ -54,6 +55,17 @@ public class TemplateCatalogue {
     return created;
   }
 
+  /** The account's template with this id, if it has one. */
+  @Transactional(readOnly = true)
+  public Optional<Template> find(AccountId account, TemplateId id) {
+    return store.find(account, id);
+  }
+
+  /**
+   * The account's template with this id.
+   *
+   * @throws TemplateNotFoundException (404) if the account has no such template
+   */
   @Transactional(readOnly = true)
   public Template get(AccountId account, TemplateId id) {
     return store
@@ -82,6 +94,23 @@ public class TemplateCatalogue {
       throw new TemplateNotFoundException("template '" + name + "'");
     }
     return deleted;
+  }
+
+  /**
+   * Deletes one translation, checking that it has the given name (Meta's delete by {@code hsm_id}
+   * and {@code name}).
+   *
+   * @throws TemplateNotFoundException (404) if the account has no such template by that name
+   */
+  @Transactional
+  public void delete(AccountId account, TemplateId id, String name) {
+    Template template =
+        store
+            .find(account, id)
+            .filter(found -> found.name().equals(name))
+            .orElseThrow(
+                () -> new TemplateNotFoundException("template " + id + " named '" + name + "'"));
+    store.delete(account, template.id());
   }
 
   /** Deletes one translation. */
