@@ -1,6 +1,7 @@
 package org.openwaba.templates;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Optional;
 import org.openwaba.accounts.AccountId;
 import org.openwaba.platform.Ids;
 import org.openwaba.platform.InvalidRequestException;
+import org.openwaba.templates.config.TemplatesProperties;
+import org.openwaba.templates.store.ReviewQueueStore;
 import org.openwaba.templates.store.TemplateStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,16 +26,31 @@ public class TemplateCatalogue {
   public static final int MAX_PAGE_SIZE = 100;
 
   private final TemplateStore store;
+  private final ReviewQueueStore reviews;
   private final Ids ids;
   private final Clock clock;
+  private final Duration reviewDelay;
 
-  TemplateCatalogue(TemplateStore store, Ids ids, Clock clock) {
+  TemplateCatalogue(
+      TemplateStore store,
+      ReviewQueueStore reviews,
+      Ids ids,
+      Clock clock,
+      TemplatesProperties properties) {
     this.store = store;
+    this.reviews = reviews;
     this.ids = ids;
     this.clock = clock;
+    this.reviewDelay = properties.review().delay();
   }
 
-  /** Validates the template against Meta's limits and stores it as {@code PENDING}. */
+  /**
+   * Validates the template against Meta's limits, stores it as {@code PENDING} and queues its
+   * automatic review for {@code openwaba.templates.review.delay} from now, in one transaction.
+   *
+   * @throws InvalidRequestException (132000; 100 or 131008 on the Cloud door) naming the rule
+   * @throws TemplateExistsException (409) if the name exists in that language
+   */
   @Transactional
   public Template create(AccountId account, NewTemplate template) {
     TemplateCategory category = TemplateRules.check(template);
@@ -52,6 +70,7 @@ public class TemplateCatalogue {
     if (!store.insert(created)) {
       throw new TemplateExistsException(template.name(), template.language());
     }
+    reviews.schedule(created.id(), account, now.plus(reviewDelay));
     return created;
   }
 
