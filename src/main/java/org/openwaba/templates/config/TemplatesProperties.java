@@ -13,10 +13,50 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the templates module, under {@code openwaba.templates}.
  *
  * @param review the automatic review engine that decides new templates
+ * @param notifications the emails sent to an account's notification address when one of its
+ *     templates changes status (only when an SMTP server is configured under {@code spring.mail})
  */
 @Validated
 @ConfigurationProperties("openwaba.templates")
-public record TemplatesProperties(@DefaultValue @Valid Review review) {
+public record TemplatesProperties(
+    @DefaultValue @Valid Review review, @DefaultValue @Valid Notifications notifications) {
+
+  /**
+   * Template status emails, under {@code openwaba.templates.notifications}. The SMTP server itself
+   * is Spring Boot's {@code spring.mail.host}, {@code port}, {@code username}, {@code password} and
+   * {@code properties.*}; without {@code spring.mail.host} no email is queued or sent.
+   *
+   * @param from the sender address of the emails
+   * @param pollInterval how often queued emails are looked for
+   * @param maxAttempts sending attempts before an email is kept as failed
+   * @param retryDelay the wait after a failed attempt; doubles with each further attempt
+   * @param lease how long a claim lasts; an email whose server died is taken again after it
+   */
+  public record Notifications(
+      @DefaultValue("openwaba@localhost") String from,
+      @DefaultValue("1s") Duration pollInterval,
+      @DefaultValue("8") @Min(1) @Max(100) int maxAttempts,
+      @DefaultValue("30s") Duration retryDelay,
+      @DefaultValue("60s") Duration lease) {
+
+    public Notifications {
+      if (pollInterval.isNegative() || pollInterval.isZero()) {
+        throw new IllegalArgumentException(
+            "notification poll interval must be positive, was " + pollInterval);
+      }
+      if (retryDelay.isNegative()) {
+        throw new IllegalArgumentException(
+            "notification retry delay must not be negative, was " + retryDelay);
+      }
+    }
+
+    /** The wait after failed attempt number {@code attempt} (1-based): doubling, at most 1 h. */
+    public Duration retryAfter(int attempt) {
+      Duration delay = retryDelay.multipliedBy(1L << Math.min(attempt - 1, 16));
+      Duration cap = Duration.ofHours(1);
+      return delay.compareTo(cap) > 0 ? cap : delay;
+    }
+  }
 
   /**
    * The automatic review, under {@code openwaba.templates.review}. A new template is {@code
