@@ -291,6 +291,18 @@ abstract class CloudMessagesHttpContract {
   }
 
   @Test
+  void answersOversizedAndNonUtf8BodiesInMetasEnvelope() {
+    byte[] huge = new byte[262_145];
+    java.util.Arrays.fill(huge, (byte) 'a');
+    assertGraphError(
+        api.send("POST", PATH, TOKEN, "application/json", huge), 413, 100, "262144 bytes");
+    byte[] latin1 =
+        "{\"messaging_product\":\"whatsapp\",\"to\":\"14155552671\",\"text\":{\"body\":\"caf\u00e9\"}}"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    assertGraphError(api.send("POST", PATH, TOKEN, "application/json", latin1), 400, 100, "UTF-8");
+  }
+
+  @Test
   void refusesBadTokensWith190() {
     assertGraphError(send("owa_" + "B".repeat(43), PATH, text(RECIPIENT, "hi")), 401, 190, "");
   }
