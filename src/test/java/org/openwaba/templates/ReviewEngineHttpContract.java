@@ -25,9 +25,15 @@ import tools.jackson.databind.JsonNode;
     properties = {
       "openwaba.templates.review.delay=2s",
       "openwaba.templates.review.poll-interval=100ms",
-      "openwaba.templates.review.deny-words=casino,free money"
+      "openwaba.templates.review.deny-words=casino,free money," + ReviewEngineHttpContract.LONG_WORD
     })
 abstract class ReviewEngineHttpContract {
+
+  static final String TEN = "abcdefghij";
+  static final String HUNDRED = TEN + TEN + TEN + TEN + TEN + TEN + TEN + TEN + TEN + TEN;
+
+  /** A denied word so long that the rejection reason would exceed the 512 characters allowed. */
+  static final String LONG_WORD = HUNDRED + HUNDRED + HUNDRED + HUNDRED + HUNDRED + HUNDRED;
 
   static final String BODY =
       "{\"name\":\"%s\",\"language\":\"en\",\"category\":\"MARKETING\",\"components\":["
@@ -128,6 +134,17 @@ abstract class ReviewEngineHttpContract {
     JsonNode deniedTemplate = awaitDecided(denied);
     assertThat(deniedTemplate.get("status").asString()).isEqualTo("REJECTED");
     assertThat(deniedTemplate.get("rejected_reason").asString()).isEqualTo("ABUSIVE_CONTENT");
+  }
+
+  @Test
+  void cutsARejectionReasonToThe512CharactersAReviewMayGive() {
+    String id = create("long_word", "Please read " + LONG_WORD + " today", "");
+
+    JsonNode decided = awaitDecided(id);
+
+    assertThat(decided.get("status").asString()).isEqualTo("REJECTED");
+    String details = decided.get("rejected_reason_details").asString();
+    assertThat(details).hasSize(512).startsWith("ABUSIVE_CONTENT: ").endsWith("…");
   }
 
   @Test

@@ -43,7 +43,14 @@ class AutomaticReviewer {
       queue.remove(queued.templateId());
       return;
     }
-    Optional<String> rejection = ReviewRules.rejection(template.get(), properties.review());
+    // A long configured deny word could make the reason longer than a review may give.
+    Optional<String> rejection =
+        ReviewRules.rejection(template.get(), properties.review())
+            .map(
+                reason ->
+                    reason.length() <= TemplateReview.MAX_REASON_LENGTH
+                        ? reason
+                        : reason.substring(0, TemplateReview.MAX_REASON_LENGTH - 1) + "…");
     review.decide(
         queued.accountId(),
         queued.templateId(),
