@@ -111,6 +111,15 @@ public enum ErrorCode {
       HttpStatus.BAD_REQUEST,
       "Invalid request",
       new Meta(131009, null, HttpStatus.BAD_REQUEST, "Parameter value is not valid")),
+  /**
+   * A new template's name already exists in that language: the seed's 190409 (409), Meta's 100 with
+   * subcode 2388024 ("Content in this language already exists").
+   */
+  TEMPLATE_EXISTS(
+      190409,
+      HttpStatus.CONFLICT,
+      "Conflict",
+      new Meta(100, 2388024, HttpStatus.BAD_REQUEST, "Invalid parameter")),
   /** A message type this server does not send (yet): the seed's 132000, Meta's 131051. */
   UNSUPPORTED_MESSAGE_TYPE(
       132000,

@@ -235,7 +235,12 @@ abstract class CloudTemplatesHttpContract {
         "parameter_format must be POSITIONAL");
 
     created("twice", "en");
-    assertGraphError(create("twice", "en", "UTILITY"), 400, 100, "already exists in language 'en'");
+    assertThat(
+            assertGraphError(
+                    create("twice", "en", "UTILITY"), 400, 100, "already exists in language 'en'")
+                .get("error_subcode")
+                .asInt())
+        .isEqualTo(2388024);
   }
 
   @Test
