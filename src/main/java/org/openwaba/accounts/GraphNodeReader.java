@@ -14,9 +14,18 @@ import java.util.Optional;
 public interface GraphNodeReader {
 
   /**
-   * The caller's node with this id, as the JSON-serialisable object Meta answers (with a string
-   * {@code id} field); empty if the id is not a node of this reader's kind or belongs to another
-   * account, which the controller answers as Meta's "object does not exist" (code 100, subcode 33).
+   * One node as Meta answers it.
+   *
+   * @param type Meta's name of the node's type, such as {@code WhatsAppBusinessPhoneNumber}, used
+   *     in error details (a {@code ?fields=} selection naming a field the type does not have)
+   * @param body the JSON-serialisable answer, with a string {@code id} field
    */
-  Optional<Object> read(AccountId caller, long id);
+  record Node(String type, Object body) {}
+
+  /**
+   * The caller's node with this id; empty if the id is not a node of this reader's kind or belongs
+   * to another account, which the controller answers as Meta's "object does not exist" (code 100,
+   * subcode 33).
+   */
+  Optional<Node> read(AccountId caller, long id);
 }

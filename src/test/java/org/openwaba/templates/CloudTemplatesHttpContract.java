@@ -105,6 +105,11 @@ abstract class CloudTemplatesHttpContract {
 
     Response selected = api.get("/v24.0/" + id + "?fields=name,status", token);
     assertThat(selected.json().propertyNames()).containsExactlyInAnyOrder("id", "name", "status");
+    assertGraphError(
+        api.get("/v24.0/" + id + "?fields=colour", token),
+        400,
+        100,
+        "Tried accessing nonexisting field (colour) on node type (MessageTemplate)");
 
     String other = AdminFixtures.issueToken(api, AdminFixtures.createAccount(api, "Other", 10));
     assertThat(

@@ -68,9 +68,9 @@ class CloudNodesController {
     QueryParameters.requireOnly(http, Set.of("fields"));
     long nodeId = nodeId(id);
     for (GraphNodeReader reader : readers) {
-      Optional<Object> node = reader.read(account.accountId(), nodeId);
+      Optional<GraphNodeReader.Node> node = reader.read(account.accountId(), nodeId);
       if (node.isPresent()) {
-        return GraphFields.select(json, node.get(), fields, nodeType(node.get()));
+        return GraphFields.select(json, node.get().body(), fields, node.get().type());
       }
     }
     throw new AccountNotFoundException("Object with ID '" + id + "'");
@@ -98,7 +98,7 @@ class CloudNodesController {
                         json,
                         CloudPhoneNumbers.PhoneNumberNode.of(number, verifiedName),
                         fields,
-                        "WhatsAppBusinessPhoneNumber"))
+                        CloudPhoneNumbers.PHONE_NUMBER_TYPE))
             .toList();
     String first = data.isEmpty() ? "" : data.get(0).get("id").asString();
     String last = data.isEmpty() ? "" : data.get(data.size() - 1).get("id").asString();
@@ -116,11 +116,5 @@ class CloudNodesController {
       // not a node id: answered like an unknown one
     }
     throw new AccountNotFoundException("Object with ID '" + id + "'");
-  }
-
-  private static String nodeType(Object node) {
-    return node instanceof CloudPhoneNumbers.PhoneNumberNode
-        ? "WhatsAppBusinessPhoneNumber"
-        : node instanceof CloudPhoneNumbers.AccountNode ? "WhatsAppBusinessAccount" : "Node";
   }
 }

@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CloudPhoneNumbers implements GraphNodeReader {
 
+  /** Meta's type name of a phone number node. */
+  static final String PHONE_NUMBER_TYPE = "WhatsAppBusinessPhoneNumber";
+
   /**
    * A phone number node as Meta shapes it. OpenWABA numbers are always verified, of green quality
    * and standard throughput; {@code account_mode} tells sandbox numbers from live ones.
@@ -58,14 +61,21 @@ class CloudPhoneNumbers implements GraphNodeReader {
   }
 
   @Override
-  public Optional<Object> read(AccountId caller, long id) {
+  public Optional<Node> read(AccountId caller, long id) {
     if (id == caller.value()) {
-      return directory.find(caller).map(account -> new AccountNode(id(account), account.name()));
+      return directory
+          .find(caller)
+          .map(
+              account ->
+                  new Node(
+                      "WhatsAppBusinessAccount", new AccountNode(id(account), account.name())));
     }
     return directory.phoneNumbers(caller).stream()
         .filter(number -> number.id().value() == id)
         .findFirst()
-        .map(number -> PhoneNumberNode.of(number, verifiedName(caller)));
+        .map(
+            number ->
+                new Node(PHONE_NUMBER_TYPE, PhoneNumberNode.of(number, verifiedName(caller))));
   }
 
   String verifiedName(AccountId caller) {

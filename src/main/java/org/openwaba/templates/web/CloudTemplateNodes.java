@@ -3,6 +3,7 @@ package org.openwaba.templates.web;
 import java.util.Optional;
 import org.openwaba.accounts.AccountId;
 import org.openwaba.accounts.GraphNodeReader;
+import org.openwaba.accounts.GraphNodeReader.Node;
 import org.openwaba.templates.TemplateCatalogue;
 import org.openwaba.templates.TemplateId;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,9 @@ class CloudTemplateNodes implements GraphNodeReader {
   }
 
   @Override
-  public Optional<Object> read(AccountId caller, long id) {
-    return catalogue.find(caller, new TemplateId(id)).map(CloudTemplateView::of);
+  public Optional<Node> read(AccountId caller, long id) {
+    return catalogue
+        .find(caller, new TemplateId(id))
+        .map(template -> new Node("MessageTemplate", CloudTemplateView.of(template)));
   }
 }
