@@ -39,6 +39,7 @@ public class AccountDirectory {
   private final Clock clock;
   private final Cache<String, CachedToken> tokenCache;
   private final Cache<AccountId, PhoneNumber> defaultNumbers;
+  private final Cache<PhoneNumberId, PhoneNumber> numbersById;
 
   AccountDirectory(
       AccountStore accounts,
@@ -53,6 +54,7 @@ public class AccountDirectory {
     Duration ttl = properties.tokenCacheTtl();
     this.tokenCache = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(ttl).build();
     this.defaultNumbers = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(ttl).build();
+    this.numbersById = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(ttl).build();
   }
 
   /**
@@ -101,6 +103,7 @@ public class AccountDirectory {
   void forgetCaches() {
     tokenCache.invalidateAll();
     defaultNumbers.invalidateAll();
+    numbersById.invalidateAll();
   }
 
   /** The account with this id, if it exists. */
@@ -154,6 +157,27 @@ public class AccountDirectory {
             .orElseThrow(
                 () -> new AccountNotFoundException("A phone number for account " + accountId));
     defaultNumbers.put(accountId, number);
+    return number;
+  }
+
+  /**
+   * The account's phone number with this id, for sending from it (the Cloud API's {@code
+   * /{phone_number_id}/messages}). Cached like tokens, because every send needs it.
+   *
+   * @throws AccountNotFoundException (404) if it does not exist or belongs to another account
+   */
+  public PhoneNumber sendingNumber(AccountId accountId, PhoneNumberId id) {
+    PhoneNumber number = numbersById.getIfPresent(id);
+    if (number == null) {
+      number =
+          phoneNumbers
+              .find(id)
+              .orElseThrow(() -> new AccountNotFoundException("Phone number " + id));
+      numbersById.put(id, number);
+    }
+    if (!number.accountId().equals(accountId)) {
+      throw new AccountNotFoundException("Phone number " + id);
+    }
     return number;
   }
 

@@ -22,6 +22,7 @@ import org.openwaba.messaging.store.StoredMessage;
 import org.openwaba.network.OutboundMedia;
 import org.openwaba.network.OutboundMessage;
 import org.openwaba.network.TextSpan;
+import org.openwaba.platform.ErrorCode;
 import org.openwaba.platform.GroupCommits;
 import org.openwaba.platform.GroupCommitter;
 import org.openwaba.platform.Ids;
@@ -77,6 +78,8 @@ public class MessageSender {
   /**
    * Validates a text message, checks the account's rate limit and durably accepts the message.
    *
+   * @throws org.openwaba.accounts.AccountNotFoundException (404; 100/33 on the Cloud door) if
+   *     {@code from} is not one of the caller's numbers
    * @throws InvalidRequestException (132000) for a malformed recipient, a text that is empty, over
    *     4,096 code points or not valid Unicode, a recipient equal to the sending number, or a
    *     {@code reply_to} that names no message of this account to this recipient
@@ -85,17 +88,22 @@ public class MessageSender {
    */
   public AcceptedMessage sendText(AuthenticatedAccount caller, SendTextCommand command) {
     long started = System.nanoTime();
-    String recipient = InternationalNumbers.toE164(command.to(), "phone_number");
-    String body = TextBodies.require(command.body(), "message");
+    SendTextCommand.Fields fields = command.fields();
+    String recipient = InternationalNumbers.toE164(command.to(), fields.to());
+    String body = TextBodies.require(command.body(), fields.body());
     rateLimiter.acquire(caller.accountId(), caller.messagesPerSecond());
-    PhoneNumber sender = directory.defaultPhoneNumber(caller.accountId());
+    PhoneNumber sender =
+        command.from() == null
+            ? directory.defaultPhoneNumber(caller.accountId())
+            : directory.sendingNumber(caller.accountId(), command.from());
     if (sender.displayPhoneNumber().equals(recipient)) {
       throw new InvalidRequestException(
+          ErrorCode.INVALID_PARAMETER,
           "Recipient cannot be sender",
-          "phone_number " + recipient + " is this account's own sending number");
+          fields.to() + " " + recipient + " is this account's own sending number");
     }
     if (command.replyTo() != null) {
-      replies.requireReplyable(caller.accountId(), command.replyTo(), recipient);
+      replies.requireReplyable(caller.accountId(), command.replyTo(), recipient, fields.replyTo());
     }
     List<TextSpan> spans = TextFormatting.parse(body);
     Instant now = clock.instant();

@@ -3,6 +3,7 @@ package org.openwaba.messaging;
 import org.openwaba.accounts.AccountId;
 import org.openwaba.messaging.store.InboundStore;
 import org.openwaba.messaging.store.MessageStore;
+import org.openwaba.platform.ErrorCode;
 import org.openwaba.platform.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +23,12 @@ class ReplyValidator {
     this.inbound = inbound;
   }
 
-  void requireReplyable(AccountId accountId, String replyTo, String recipient) {
+  void requireReplyable(AccountId accountId, String replyTo, String recipient, String field) {
     if (!MessageId.isWellFormed(replyTo)) {
       throw new InvalidRequestException(
-          "Invalid reply_to", "reply_to must be a message id of the form wamid.…");
+          ErrorCode.INVALID_PARAMETER,
+          "Invalid " + field,
+          field + " must be a message id of the form wamid.…");
     }
     boolean replyable =
         messages
@@ -43,8 +46,10 @@ class ReplyValidator {
     }
     if (!replyable) {
       throw new InvalidRequestException(
-          "Invalid reply_to",
-          "reply_to must name a message this account exchanged with "
+          ErrorCode.INVALID_PARAMETER,
+          "Invalid " + field,
+          field
+              + " must name a message this account exchanged with "
               + recipient
               + "; "
               + replyTo

@@ -42,6 +42,18 @@ public final class InternationalNumbers {
     return e164;
   }
 
+  /**
+   * The number in the international format people read, such as {@code +1 202-555-0100}, as Meta
+   * shows a business number's {@code display_phone_number}; the input itself if it does not parse.
+   */
+  public static String formatInternational(String e164) {
+    try {
+      return UTIL.format(UTIL.parse(e164, null), PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+    } catch (NumberParseException e) {
+      return e164;
+    }
+  }
+
   private static String parse(String input, String field) {
     String trimmed = input.strip();
     if (trimmed.isEmpty()) {
@@ -89,6 +101,7 @@ public final class InternationalNumbers {
   }
 
   private static InvalidRequestException invalid(String details) {
-    return new InvalidRequestException("Invalid phone number format", details);
+    return new InvalidRequestException(
+        ErrorCode.INVALID_PARAMETER, "Invalid phone number format", details);
   }
 }

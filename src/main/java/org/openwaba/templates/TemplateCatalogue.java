@@ -1,12 +1,16 @@
 package org.openwaba.templates;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.openwaba.accounts.AccountId;
 import org.openwaba.platform.Ids;
 import org.openwaba.platform.InvalidRequestException;
+import org.openwaba.templates.config.TemplatesProperties;
+import org.openwaba.templates.store.ReviewQueueStore;
 import org.openwaba.templates.store.TemplateStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,16 +26,31 @@ public class TemplateCatalogue {
   public static final int MAX_PAGE_SIZE = 100;
 
   private final TemplateStore store;
+  private final ReviewQueueStore reviews;
   private final Ids ids;
   private final Clock clock;
+  private final Duration reviewDelay;
 
-  TemplateCatalogue(TemplateStore store, Ids ids, Clock clock) {
+  TemplateCatalogue(
+      TemplateStore store,
+      ReviewQueueStore reviews,
+      Ids ids,
+      Clock clock,
+      TemplatesProperties properties) {
     this.store = store;
+    this.reviews = reviews;
     this.ids = ids;
     this.clock = clock;
+    this.reviewDelay = properties.review().delay();
   }
 
-  /** Validates the template against Meta's limits and stores it as {@code PENDING}. */
+  /**
+   * Validates the template against Meta's limits, stores it as {@code PENDING} and queues its
+   * automatic review for {@code openwaba.templates.review.delay} from now, in one transaction.
+   *
+   * @throws InvalidRequestException (132000; 100 or 131008 on the Cloud door) naming the rule
+   * @throws TemplateExistsException (409) if the name exists in that language
+   */
   @Transactional
   public Template create(AccountId account, NewTemplate template) {
     TemplateCategory category = TemplateRules.check(template);
@@ -51,9 +70,21 @@ public class TemplateCatalogue {
     if (!store.insert(created)) {
       throw new TemplateExistsException(template.name(), template.language());
     }
+    reviews.schedule(created.id(), account, now.plus(reviewDelay));
     return created;
   }
 
+  /** The account's template with this id, if it has one. */
+  @Transactional(readOnly = true)
+  public Optional<Template> find(AccountId account, TemplateId id) {
+    return store.find(account, id);
+  }
+
+  /**
+   * The account's template with this id.
+   *
+   * @throws TemplateNotFoundException (404) if the account has no such template
+   */
   @Transactional(readOnly = true)
   public Template get(AccountId account, TemplateId id) {
     return store
@@ -82,6 +113,23 @@ public class TemplateCatalogue {
       throw new TemplateNotFoundException("template '" + name + "'");
     }
     return deleted;
+  }
+
+  /**
+   * Deletes one translation, checking that it has the given name (Meta's delete by {@code hsm_id}
+   * and {@code name}).
+   *
+   * @throws TemplateNotFoundException (404) if the account has no such template by that name
+   */
+  @Transactional
+  public void delete(AccountId account, TemplateId id, String name) {
+    Template template =
+        store
+            .find(account, id)
+            .filter(found -> found.name().equals(name))
+            .orElseThrow(
+                () -> new TemplateNotFoundException("template " + id + " named '" + name + "'"));
+    store.delete(account, template.id());
   }
 
   /** Deletes one translation. */

@@ -6,15 +6,18 @@ import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 import org.openwaba.accounts.AccountId;
 import org.openwaba.platform.InvalidRequestException;
+import org.openwaba.templates.store.ReviewQueueStore;
 import org.openwaba.templates.store.TemplateStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The operator's review of templates: approve, reject, pause or disable one, by the rules of {@link
- * ReviewDecision}. Each change is stored with a check that the status is still the one it was
- * decided on, so two concurrent decisions cannot both apply, and publishes {@link
+ * The review of templates, by the operator (admin API) or the automatic review engine: approve,
+ * reject, pause or disable one, by the rules of {@link ReviewDecision}. Deciding a {@code PENDING}
+ * template removes its queued automatic review in the same transaction, so an operator's decision
+ * wins over a review not yet run. Each change is stored with a check that the status is still the
+ * one it was decided on, so two concurrent decisions cannot both apply, and publishes {@link
  * TemplateStatusChanged} in the same transaction. Thread-safe.
  */
 @Service
@@ -24,11 +27,17 @@ public class TemplateReview {
   public static final int MAX_REASON_LENGTH = 512;
 
   private final TemplateStore store;
+  private final ReviewQueueStore reviews;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  TemplateReview(TemplateStore store, ApplicationEventPublisher events, Clock clock) {
+  TemplateReview(
+      TemplateStore store,
+      ReviewQueueStore reviews,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.store = store;
+    this.reviews = reviews;
     this.events = events;
     this.clock = clock;
   }
@@ -67,6 +76,10 @@ public class TemplateReview {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     if (!store.changeStatus(account, id, current.status(), decision.outcome(), cleanReason, now)) {
       throw new TemplateTransitionException(current, decision);
+    }
+    if (current.status() == TemplateStatus.PENDING) {
+      // Decided: an automatic review still queued for it must not run.
+      reviews.remove(id);
     }
     events.publishEvent(
         new TemplateStatusChanged(

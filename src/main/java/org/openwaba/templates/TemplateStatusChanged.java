@@ -9,7 +9,9 @@ import org.openwaba.accounts.AccountId;
  * listener that records it (the webhooks module's {@code message_template_status_update}, an email
  * outbox) commits or rolls back with it.
  *
- * @param reason why it was rejected, paused or disabled, as the operator gave it; null if none
+ * @param reason why it was rejected, paused or disabled, as the operator or the automatic review
+ *     gave it (an automatic rejection starts with Meta's reason code, such as {@code
+ *     INVALID_FORMAT: …}); null if none
  */
 public record TemplateStatusChanged(
     TemplateId templateId,

@@ -44,6 +44,25 @@ class ApiErrorLogHttpTests {
   }
 
   @Test
+  void logsMetasCodeOnTheCloudDoorWithoutTheToken(CapturedOutput output) {
+    String leakedToken = "owa_ThisCloudTokenMustNeverBeLogged0123456789ab";
+    Response response =
+        new ApiClient(port)
+            .send(
+                "GET",
+                "/v24.0/100000000000002",
+                Map.of("Authorization", "Bearer " + leakedToken, "X-Request-Id", "log-test-3"),
+                null);
+
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(output.getAll())
+        .contains(
+            "api_error status=401 error_code=190 method=GET path=/v24.0/100000000000002 caller=-"
+                + " request_id=log-test-3")
+        .doesNotContain("ThisCloudTokenMustNeverBeLogged");
+  }
+
+  @Test
   void masksSecretLookingFieldsInTheBodyExcerpt(CapturedOutput output) {
     Response response =
         new ApiClient(port)

@@ -33,6 +33,14 @@ class OpenApiHttpTests {
     assertThat(paths.has("/v2/sandbox/devices/{number}/messages")).isTrue();
     assertThat(paths.has("/admin/v1/accounts")).isTrue();
     assertThat(paths.has("/admin/v1/accounts/{accountId}/tokens")).isTrue();
+    assertThat(paths.propertyNames())
+        .as("the Cloud API door")
+        .contains(
+            "/{version}/{phoneNumberId}/messages",
+            "/{version}/{id}",
+            "/{version}/{wabaId}/phone_numbers",
+            "/{version}/{wabaId}/message_templates",
+            "/admin/v1/accounts/{accountId}/notification-address");
     assertThat(response.body()).doesNotContain("AuthenticatedAccount");
     assertThat(response.json().get("components").get("securitySchemes").has("bearerToken"))
         .isTrue();

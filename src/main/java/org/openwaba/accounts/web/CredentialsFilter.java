@@ -14,6 +14,7 @@ import org.openwaba.accounts.AccountDirectory;
 import org.openwaba.accounts.AuthenticatedAccount;
 import org.openwaba.accounts.InvalidTokenException;
 import org.openwaba.accounts.config.AccountsProperties;
+import org.openwaba.platform.ApiDoors;
 import org.openwaba.platform.ApiException;
 import org.openwaba.platform.ApiRequests;
 import org.openwaba.platform.ErrorCode;
@@ -26,9 +27,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Authenticates every request to the business API ({@code /v2/...}) by its bearer access token, and
- * every request to the admin API ({@code /admin/...}) by the admin key. Failures are 401 with code
- * 131030 and are counted per client address; too many answer 429 before any check.
+ * Authenticates every request to the business API, through either door ({@code /v2/...} and the
+ * Cloud API's {@code /vNN.N/...}), by its bearer access token, and every request to the admin API
+ * ({@code /admin/...}) by the admin key. Failures are 401 (code 131030 on the seed's door, 190 on
+ * the Cloud API door) and are counted per client address; too many answer 429 before any check.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -59,7 +61,10 @@ class CredentialsFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI();
-    return !(path.startsWith("/v2/") || path.equals("/v2") || path.startsWith("/admin/"));
+    return !(path.startsWith("/v2/")
+        || path.equals("/v2")
+        || path.startsWith("/admin/")
+        || ApiDoors.isCloudPath(path));
   }
 
   @Override

@@ -23,19 +23,25 @@ class ApiErrorLog {
           "(\"[^\"]*(?i:token|secret|key|password|authorization)[^\"]*\"\\s*:\\s*)\"[^\"]*\"");
   private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+\\S+");
 
-  void record(HttpServletRequest request, ErrorEnvelope envelope, String requestId) {
+  void record(
+      HttpServletRequest request,
+      int status,
+      int errorCode,
+      String message,
+      String details,
+      String requestId) {
     Object caller = request.getAttribute(ApiRequests.CALLER);
     log.warn(
         "api_error status={} error_code={} method={} path={} caller={} request_id={}"
             + " message=\"{}\" details=\"{}\" body=\"{}\"",
-        envelope.code(),
-        envelope.errorCode(),
+        status,
+        errorCode,
         request.getMethod(),
         quoteSafe(request.getRequestURI()),
         caller == null ? "-" : caller,
         requestId,
-        quoteSafe(envelope.message()),
-        quoteSafe(envelope.details()),
+        quoteSafe(message),
+        quoteSafe(details),
         excerpt(request));
   }
 

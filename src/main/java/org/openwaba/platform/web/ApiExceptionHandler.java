@@ -1,7 +1,9 @@
 package org.openwaba.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.openwaba.platform.ApiDoors;
 import org.openwaba.platform.ApiException;
 import org.openwaba.platform.ApiRequests;
 import org.openwaba.platform.ErrorCode;
@@ -27,8 +29,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * The one place that renders API errors: every exception, from a module or from Spring, becomes the
- * documented envelope with its status, and is logged as one structured line. Stack traces are
- * logged for unexpected failures only, and never sent to the client.
+ * documented envelope of the door it came through (the seed's, or Meta's Graph envelope on the
+ * Cloud API door) with its status, and is logged as one structured line. Stack traces are logged
+ * for unexpected failures only, and never sent to the client.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -42,21 +45,17 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(ApiException.class)
-  ResponseEntity<ErrorEnvelope> api(ApiException e, HttpServletRequest request) {
-    ResponseEntity.BodyBuilder builder = ResponseEntity.status(e.errorCode().status());
-    e.headers().forEach(builder::header);
-    return render(builder, e.errorCode(), e.getMessage(), e.details(), request);
+  ResponseEntity<Object> api(ApiException e, HttpServletRequest request) {
+    return render(e.errorCode(), e.getMessage(), e.details(), e.headers(), request);
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ErrorEnvelope> unreadable(
-      HttpMessageNotReadableException e, HttpServletRequest request) {
+  ResponseEntity<Object> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
     return error(ErrorCode.VALIDATION, "Malformed request body", JsonProblems.describe(e), request);
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
-  ResponseEntity<ErrorEnvelope> invalid(
-      MethodArgumentNotValidException e, HttpServletRequest request) {
+  ResponseEntity<Object> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
     String details =
         e.getBindingResult().getFieldErrors().stream()
             .map(ApiExceptionHandler::describe)
@@ -65,11 +64,18 @@ class ApiExceptionHandler {
     if (details.isEmpty()) {
       details = "The request body is not valid";
     }
-    return error(ErrorCode.VALIDATION, "Invalid request", details, request);
+    boolean missing =
+        e.getBindingResult().getFieldErrors().stream()
+            .anyMatch(error -> "NotNull".equals(error.getCode()));
+    return error(
+        missing ? ErrorCode.MISSING_PARAMETER : ErrorCode.INVALID_PARAMETER,
+        "Invalid request",
+        details,
+        request);
   }
 
   @ExceptionHandler(HandlerMethodValidationException.class)
-  ResponseEntity<ErrorEnvelope> invalidParameters(
+  ResponseEntity<Object> invalidParameters(
       HandlerMethodValidationException e, HttpServletRequest request) {
     String details =
         e.getParameterValidationResults().stream()
@@ -83,31 +89,31 @@ class ApiExceptionHandler {
                                     + error.getDefaultMessage()))
             .sorted()
             .collect(Collectors.joining("; "));
-    return error(ErrorCode.VALIDATION, "Invalid request", details, request);
+    return error(ErrorCode.INVALID_PARAMETER, "Invalid request", details, request);
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
-  ResponseEntity<ErrorEnvelope> missingParameter(
+  ResponseEntity<Object> missingParameter(
       MissingServletRequestParameterException e, HttpServletRequest request) {
     return error(
-        ErrorCode.VALIDATION,
+        ErrorCode.MISSING_PARAMETER,
         "Missing parameter",
         "Query parameter '" + e.getParameterName() + "' is required",
         request);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<ErrorEnvelope> typeMismatch(
+  ResponseEntity<Object> typeMismatch(
       MethodArgumentTypeMismatchException e, HttpServletRequest request) {
     return error(
-        ErrorCode.VALIDATION,
+        ErrorCode.INVALID_PARAMETER,
         "Invalid parameter",
         "Parameter '" + e.getName() + "' has an invalid value",
         request);
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<ErrorEnvelope> unsupportedMediaType(
+  ResponseEntity<Object> unsupportedMediaType(
       HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
     String supported =
         e.getSupportedMediaTypes().stream()
@@ -121,7 +127,7 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-  ResponseEntity<ErrorEnvelope> notAcceptable(
+  ResponseEntity<Object> notAcceptable(
       HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
     return error(
         ErrorCode.NOT_ACCEPTABLE,
@@ -131,28 +137,23 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<ErrorEnvelope> methodNotAllowed(
+  ResponseEntity<Object> methodNotAllowed(
       HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
     String allowed =
         String.join(
             ", ", e.getSupportedMethods() == null ? new String[0] : e.getSupportedMethods());
-    ResponseEntity.BodyBuilder builder =
-        ResponseEntity.status(ErrorCode.METHOD_NOT_ALLOWED.status());
-    if (!allowed.isEmpty()) {
-      builder.header(HttpHeaders.ALLOW, allowed);
-    }
     return render(
-        builder,
         ErrorCode.METHOD_NOT_ALLOWED,
         "Method not allowed",
         request.getMethod()
             + " is not supported here"
             + (allowed.isEmpty() ? "" : "; use " + allowed),
+        allowed.isEmpty() ? Map.of() : Map.of(HttpHeaders.ALLOW, allowed),
         request);
   }
 
   @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
-  ResponseEntity<ErrorEnvelope> noSuchPath(Exception e, HttpServletRequest request) {
+  ResponseEntity<Object> noSuchPath(Exception e, HttpServletRequest request) {
     return error(
         ErrorCode.NOT_FOUND,
         "Not found",
@@ -161,7 +162,7 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ResponseEntity<ErrorEnvelope> uploadTooLarge(
+  ResponseEntity<Object> uploadTooLarge(
       MaxUploadSizeExceededException e, HttpServletRequest request) {
     return error(
         ErrorCode.PAYLOAD_TOO_LARGE,
@@ -171,7 +172,7 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ErrorEnvelope> unexpected(Exception e, HttpServletRequest request) {
+  ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
     log.error(
         "unexpected_error method={} path={} request_id={}",
         request.getMethod(),
@@ -185,27 +186,45 @@ class ApiExceptionHandler {
         request);
   }
 
-  ResponseEntity<ErrorEnvelope> fallback(ErrorCode code, HttpServletRequest request) {
+  ResponseEntity<Object> fallback(ErrorCode code, HttpServletRequest request) {
     return error(
         code, code.title(), "The request could not be processed: " + code.title(), request);
   }
 
-  private ResponseEntity<ErrorEnvelope> error(
+  private ResponseEntity<Object> error(
       ErrorCode code, String message, String details, HttpServletRequest request) {
-    return render(ResponseEntity.status(code.status()), code, message, details, request);
+    return render(code, message, details, Map.of(), request);
   }
 
-  private ResponseEntity<ErrorEnvelope> render(
-      ResponseEntity.BodyBuilder builder,
+  /**
+   * Renders the error in the dialect of the door the request came through (chosen by {@link
+   * ApiDoors}): Meta's Graph envelope, code and status on the Cloud API door, the seed's envelope
+   * everywhere else.
+   */
+  private ResponseEntity<Object> render(
       ErrorCode code,
       String message,
       String details,
+      Map<String, String> headers,
       HttpServletRequest request) {
     String requestId = requestId(request);
-    ErrorEnvelope envelope =
-        new ErrorEnvelope("error", code.status().value(), code.code(), message, details, requestId);
-    errorLog.record(request, envelope, requestId);
-    return builder.contentType(MediaType.APPLICATION_JSON).body(envelope);
+    ResponseEntity.BodyBuilder builder;
+    Object body;
+    if (ApiDoors.isCloud(request)) {
+      ErrorCode.Meta meta = code.meta();
+      builder = ResponseEntity.status(meta.status());
+      body = GraphErrorEnvelope.of(meta.code(), meta.subcode(), meta.title(), details, requestId);
+      errorLog.record(
+          request, meta.status().value(), meta.code(), meta.title(), details, requestId);
+    } else {
+      builder = ResponseEntity.status(code.status());
+      body =
+          new ErrorEnvelope(
+              "error", code.status().value(), code.code(), message, details, requestId);
+      errorLog.record(request, code.status().value(), code.code(), message, details, requestId);
+    }
+    headers.forEach(builder::header);
+    return builder.contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
   static String requestId(HttpServletRequest request) {

@@ -23,7 +23,7 @@ class FallbackErrorController implements ErrorController {
   }
 
   @RequestMapping("/error")
-  ResponseEntity<ErrorEnvelope> error(HttpServletRequest request) {
+  ResponseEntity<Object> error(HttpServletRequest request) {
     Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int code = status instanceof Integer value ? value : 500;
     ErrorCode errorCode =

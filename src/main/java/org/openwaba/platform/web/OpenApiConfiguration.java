@@ -32,8 +32,12 @@ class OpenApiConfiguration {
                 .title("OpenWABA")
                 .description(
                     "Open-source, self-hostable WhatsApp Business API with a built-in sandbox"
-                        + " network. Errors use the envelope {status, code, error_code, message,"
-                        + " details, request_id}; see docs/error-codes.md.")
+                        + " network. Two doors onto one engine: the seed's API under /v2, whose"
+                        + " errors use the envelope {status, code, error_code, message, details,"
+                        + " request_id}, and Meta's Cloud API under /{version} (vNN.N), whose"
+                        + " errors use Meta's Graph envelope {error: {message, type, code,"
+                        + " error_subcode, error_data, fbtrace_id}} with Meta's codes; see"
+                        + " docs/error-codes.md.")
                 .version("v2")
                 .license(new License().name("Apache-2.0")))
         .components(

@@ -1,4 +1,7 @@
-/** The seed-style template management endpoints under {@code /v2/templates}. */
+/**
+ * Template management over HTTP through both doors: the seed's style under {@code /v2/templates}
+ * and Meta's under {@code /{version}/{waba_id}/message_templates}, plus the operator's review.
+ */
 @NullMarked
 package org.openwaba.templates.web;
 

@@ -1,0 +1,6 @@
+package org.openwaba.accounts;
+
+import org.openwaba.testing.SqliteTest;
+
+@SqliteTest
+class SqliteCloudDoorHttpTests extends CloudDoorHttpContract {}

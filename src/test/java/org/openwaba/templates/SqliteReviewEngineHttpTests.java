@@ -1,0 +1,6 @@
+package org.openwaba.templates;
+
+import org.openwaba.testing.SqliteTest;
+
+@SqliteTest
+class SqliteReviewEngineHttpTests extends ReviewEngineHttpContract {}
