@@ -570,7 +570,7 @@ abstract class WebhookDeliveryHttpContract {
         fx.api.postJson(
             "/admin/v1/accounts/" + fx.accountId + "/templates/" + templateId + "/review",
             ApiClient.ADMIN_KEY,
-            "{\"decision\":\"reject\",\"reason\":\"INVALID_FORMAT\"}");
+            "{\"decision\":\"reject\",\"reason\":\"INVALID_FORMAT: the body starts with a variable\"}");
     assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
 
     await().atMost(WAIT).until(() -> !receiver.changes().isEmpty());
@@ -583,6 +583,8 @@ abstract class WebhookDeliveryHttpContract {
     assertThat(value.get("message_template_name").asString()).isEqualTo("order_ready");
     assertThat(value.get("message_template_language").asString()).isEqualTo("en_US");
     assertThat(value.get("reason").asString()).isEqualTo("INVALID_FORMAT");
+    assertThat(value.get("rejection_info").get("recommendation").asString())
+        .isEqualTo("the body starts with a variable");
   }
 
   ApiClient.Response deviceSendsMedia(Multipart body) {

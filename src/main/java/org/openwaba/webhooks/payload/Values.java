@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.openwaba.messaging.InboundMessage;
 import org.openwaba.messaging.MessageError;
@@ -103,7 +105,12 @@ public final class Values {
     return JsonText.stringify(value);
   }
 
-  /** A template's new review status, as Meta's {@code message_template_status_update}. */
+  /**
+   * A template's new review status, as Meta's {@code message_template_status_update}. A reason that
+   * starts with Meta's code ({@code INVALID_FORMAT: …}) sends the code as {@code reason} and, for a
+   * rejection, the rest as {@code rejection_info.recommendation}; any other reason is sent as
+   * given.
+   */
   public static String templateStatus(
       long templateId, String name, String language, String event, @Nullable String reason) {
     Map<String, Object> value = new LinkedHashMap<>();
@@ -111,9 +118,22 @@ public final class Values {
     value.put("message_template_id", templateId);
     value.put("message_template_name", name);
     value.put("message_template_language", language);
-    value.put("reason", reason == null ? "NONE" : reason);
+    Matcher coded = reason == null ? null : REASON_CODE.matcher(reason);
+    if (coded != null && coded.matches()) {
+      value.put("reason", coded.group(1));
+      if (coded.group(2) != null && event.equals("REJECTED")) {
+        value.put(
+            "rejection_info", Map.of("reason", coded.group(1), "recommendation", coded.group(2)));
+      }
+    } else {
+      value.put("reason", reason == null ? "NONE" : reason);
+    }
     return JsonText.stringify(value);
   }
+
+  /** A reason that starts with Meta's code, as the review engine writes it: {@code CODE: text}. */
+  private static final Pattern REASON_CODE =
+      Pattern.compile("([A-Z][A-Z_]+)(?:: (.+))?", Pattern.DOTALL);
 
   /** A number as Meta's {@code wa_id}: its digits, without {@code +}. */
   public static String waId(String e164) {
