@@ -37,7 +37,7 @@ CREATE TABLE webhooks_event (
     finished_at     BIGINT
 );
 
-CREATE INDEX webhooks_event_due ON webhooks_event (registration_id, state, due_at);
+CREATE INDEX webhooks_event_due ON webhooks_event (registration_id, state, due_at, id);
 CREATE INDEX webhooks_event_order ON webhooks_event (registration_id, order_key, order_seq);
 CREATE INDEX webhooks_event_finished ON webhooks_event (finished_at);
 

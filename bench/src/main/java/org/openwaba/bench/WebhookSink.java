@@ -83,8 +83,10 @@ public final class WebhookSink {
     String fastId = register(baseUrl, token, url(fast), perPost);
     HttpServer blackHole = null;
     String deadId = null;
+    ExecutorService deadThreads = Executors.newCachedThreadPool();
     if (dead) {
-      blackHole = server(threads, WebhookSink::neverAnswer);
+      // Its own threads: requests it holds must not take the fast endpoint's.
+      blackHole = server(deadThreads, WebhookSink::neverAnswer);
       deadId = register(baseUrl, token, url(blackHole), perPost);
     }
     log("registered %s (fast)%s", fastId, dead ? " and " + deadId + " (dead)" : "");
@@ -130,6 +132,7 @@ public final class WebhookSink {
       blackHole.stop(0);
     }
     threads.shutdownNow();
+    deadThreads.shutdownNow();
   }
 
   private void receive(HttpExchange exchange) throws IOException {
