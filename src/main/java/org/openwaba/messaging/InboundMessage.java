@@ -15,6 +15,7 @@ import org.openwaba.network.DeviceMedia;
  * @param type {@code text}, or the media's kind
  * @param body the text, or a media message's caption (empty if none)
  * @param media set when, and only when, the message carries media
+ * @param readAt when the business marked it read, if it did
  */
 public record InboundMessage(
     MessageId id,
@@ -26,4 +27,5 @@ public record InboundMessage(
     String body,
     @Nullable String contextId,
     Instant receivedAt,
-    @Nullable DeviceMedia media) {}
+    @Nullable DeviceMedia media,
+    @Nullable Instant readAt) {}

@@ -1,10 +1,12 @@
 package org.openwaba.messaging;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.openwaba.accounts.AccountId;
+import org.openwaba.accounts.PhoneNumberId;
 import org.openwaba.messaging.store.InboundStore;
 import org.openwaba.messaging.store.MessageStore;
 import org.openwaba.messaging.store.StoredMessage;
@@ -21,10 +23,32 @@ public class MessageQueries {
 
   private final MessageStore messages;
   private final InboundStore inbound;
+  private final Clock clock;
 
-  MessageQueries(MessageStore messages, InboundStore inbound) {
+  MessageQueries(MessageStore messages, InboundStore inbound, Clock clock) {
     this.messages = messages;
     this.inbound = inbound;
+    this.clock = clock;
+  }
+
+  /**
+   * Marks one of the account's inbound messages, sent to {@code phoneNumberId}, as read by the
+   * business (the Cloud API's {@code "status": "read"}). Marking it again changes nothing.
+   *
+   * @throws MessageNotFoundException (404) if no such message reached this number of the account
+   */
+  @Transactional
+  public void markRead(AccountId accountId, PhoneNumberId phoneNumberId, String messageId) {
+    boolean ours =
+        MessageId.isWellFormed(messageId)
+            && inbound
+                .find(new MessageId(messageId))
+                .filter(m -> m.accountId().equals(accountId))
+                .filter(m -> m.phoneNumberId().equals(phoneNumberId))
+                .isPresent();
+    if (!ours || !inbound.markRead(new MessageId(messageId), accountId, clock.instant())) {
+      throw MessageNotFoundException.received(messageId);
+    }
   }
 
   /**

@@ -241,10 +241,41 @@ abstract class CloudMessagesHttpContract {
         send(
             TOKEN,
             PATH,
-            Map.of("messaging_product", "whatsapp", "status", "read", "message_id", "wamid.x")),
+            Map.of(
+                "messaging_product", "whatsapp", "status", "delivered", "message_id", "wamid.x")),
         400,
         131009,
-        "marking messages as read is not supported yet");
+        "status must be 'read'");
+  }
+
+  @Test
+  void marksAReceivedMessageAsReadOnceAndRefusesOthers() {
+    var sent =
+        api.postJson("/v2/sandbox/devices/%2B14155552671/send", TOKEN, "{\"text\":\"read me\"}");
+    assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+    String inbound = sent.json().get("message_id").asString();
+    Map<String, Object> read =
+        Map.of("messaging_product", "whatsapp", "status", "read", "message_id", inbound);
+    JsonNode unread = api.get("/v2/inbound-messages", TOKEN).json().get("messages").get(0);
+    assertThat(unread.get("read_at").isNull()).as("not read yet").isTrue();
+
+    Response marked = send(TOKEN, PATH, read);
+    assertThat(marked.status()).as(marked.body()).isEqualTo(200);
+    assertThat(marked.body()).isEqualTo("{\"success\":true}");
+    assertThat(send(TOKEN, PATH, read).status()).as("marking again").isEqualTo(200);
+    JsonNode listed = api.get("/v2/inbound-messages", TOKEN).json().get("messages").get(0);
+    assertThat(listed.get("message_id").asString()).isEqualTo(inbound);
+    assertThat(listed.get("read_at").asString()).endsWith("Z");
+
+    Response unknown =
+        send(
+            TOKEN,
+            PATH,
+            Map.of("messaging_product", "whatsapp", "status", "read", "message_id", "wamid.nope"));
+    assertGraphError(unknown, 400, 100, "was received on this phone number");
+    assertThat(unknown.json().get("error").get("error_subcode").asInt()).isEqualTo(33);
+    Response noId = send(TOKEN, PATH, Map.of("messaging_product", "whatsapp", "status", "read"));
+    assertGraphError(noId, 400, 131008, "message_id");
   }
 
   @Test

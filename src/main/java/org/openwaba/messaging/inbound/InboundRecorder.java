@@ -37,7 +37,8 @@ class InboundRecorder {
             received.body(),
             received.contextId(),
             received.at(),
-            received.media());
+            received.media(),
+            null);
     if (inbound.insert(message)) {
       events.publishEvent(new MessageReceived(message));
     }

@@ -23,7 +23,7 @@ public class InboundStore {
 
   private static final String COLUMNS =
       "SELECT id, account_id, phone_number_id, sender, profile_name, type, body, context_id,"
-          + " received_at, media FROM messaging_inbound";
+          + " received_at, media, read_at FROM messaging_inbound";
 
   /** Its own mapper keeps the stored form independent of the API's JSON settings. */
   private static final JsonMapper JSON =
@@ -59,6 +59,18 @@ public class InboundStore {
         == 1;
   }
 
+  /**
+   * Records that the business read the message; the first time counts. Returns whether it exists.
+   */
+  public boolean markRead(MessageId id, AccountId accountId, Instant at) {
+    return jdbc.sql(
+                "UPDATE messaging_inbound SET read_at = COALESCE(read_at, ?)"
+                    + " WHERE id = ? AND account_id = ?")
+            .params(at.toEpochMilli(), id.value(), accountId.value())
+            .update()
+        == 1;
+  }
+
   public Optional<InboundMessage> find(MessageId id) {
     return jdbc.sql(COLUMNS + " WHERE id = ?")
         .param(id.value())
@@ -90,6 +102,8 @@ public class InboundStore {
 
   private static InboundMessage map(ResultSet rs, int row) throws SQLException {
     String media = rs.getString("media");
+    long readMillis = rs.getLong("read_at");
+    Instant readAt = rs.wasNull() ? null : Instant.ofEpochMilli(readMillis);
     return new InboundMessage(
         new MessageId(rs.getString("id")),
         new AccountId(rs.getLong("account_id")),
@@ -100,6 +114,7 @@ public class InboundStore {
         rs.getString("body"),
         rs.getString("context_id"),
         Instant.ofEpochMilli(rs.getLong("received_at")),
-        media == null ? null : JSON.readValue(media, DeviceMedia.class));
+        media == null ? null : JSON.readValue(media, DeviceMedia.class),
+        readAt);
   }
 }

@@ -12,6 +12,7 @@ import org.openwaba.accounts.AccountNotFoundException;
 import org.openwaba.accounts.AuthenticatedAccount;
 import org.openwaba.accounts.PhoneNumberId;
 import org.openwaba.messaging.AcceptedMessage;
+import org.openwaba.messaging.MessageQueries;
 import org.openwaba.messaging.MessageSender;
 import org.openwaba.messaging.SendTextCommand;
 import org.openwaba.platform.ApiDoors;
@@ -48,10 +49,15 @@ class CloudMessagesController {
           "reaction");
 
   private final MessageSender sender;
+  private final MessageQueries queries;
 
-  CloudMessagesController(MessageSender sender) {
+  CloudMessagesController(MessageSender sender, MessageQueries queries) {
+    this.queries = queries;
     this.sender = sender;
   }
+
+  /** The answer to marking a message as read: {@code {"success": true}}. */
+  record Success(boolean success) {}
 
   @PostMapping(
       path = ApiDoors.CLOUD + "/{phoneNumberId}/messages",
@@ -64,9 +70,11 @@ class CloudMessagesController {
               + " the country code, with or without +), type \"text\" with text.body (1 to 4096"
               + " characters) and text.preview_url, context.message_id to reply. The phone number"
               + " id must be one of the caller's. Answers contacts[{input, wa_id}] and"
-              + " messages[{id}]. Errors use Meta's envelope and codes (131008 missing,"
+              + " messages[{id}]. Marking a received message as read: {\"messaging_product\":"
+              + " \"whatsapp\", \"status\": \"read\", \"message_id\": …} answers {\"success\": true}."
+              + " Errors use Meta's envelope and codes (131008 missing,"
               + " 131009 invalid, 131051 unsupported type, 100/33 unknown phone number id).")
-  CloudMessageResponse send(
+  Object send(
       @Parameter(hidden = true) AuthenticatedAccount account,
       @Parameter(description = "Graph API version, such as v24.0") @PathVariable String version,
       @PathVariable String phoneNumberId,
@@ -76,10 +84,16 @@ class CloudMessagesController {
     PhoneNumberId from = phoneNumberId(phoneNumberId);
     requireWhatsApp(request.messagingProduct());
     if (request.status() != null) {
-      throw new InvalidRequestException(
-          ErrorCode.INVALID_PARAMETER,
-          "Unsupported status update",
-          "status '" + request.status() + "': marking messages as read is not supported yet");
+      if (!request.status().equals("read")) {
+        throw new InvalidRequestException(
+            ErrorCode.INVALID_PARAMETER,
+            "Invalid status",
+            "status must be 'read' to mark a received message as read, was '"
+                + request.status()
+                + "'");
+      }
+      queries.markRead(account.accountId(), from, required(request.messageId(), "message_id"));
+      return new Success(true);
     }
     if ("group".equals(request.recipientType())) {
       throw new InvalidRequestException(

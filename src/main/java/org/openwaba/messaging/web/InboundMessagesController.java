@@ -39,7 +39,8 @@ class InboundMessagesController {
       String text,
       @Nullable String replyTo,
       String timestamp,
-      @Nullable DeviceMedia media) {
+      @Nullable DeviceMedia media,
+      @Nullable String readAt) {
 
     static InboundView of(InboundMessage m) {
       return new InboundView(
@@ -51,7 +52,8 @@ class InboundMessagesController {
           m.body(),
           m.contextId(),
           m.receivedAt().toString(),
-          m.media());
+          m.media(),
+          m.readAt() == null ? null : m.readAt().toString());
     }
   }
 
