@@ -16,6 +16,8 @@ import org.openwaba.network.DeviceMedia;
  * @param body the text, or a media message's caption (empty if none)
  * @param media set when, and only when, the message carries media
  * @param readAt when the business marked it read, if it did
+ * @param content for structured types, the type's object as JSON in the shape of Meta's inbound
+ *     webhook
  */
 public record InboundMessage(
     MessageId id,
@@ -28,4 +30,5 @@ public record InboundMessage(
     @Nullable String contextId,
     Instant receivedAt,
     @Nullable DeviceMedia media,
-    @Nullable Instant readAt) {}
+    @Nullable Instant readAt,
+    @Nullable String content) {}

@@ -1,25 +1,27 @@
 package org.openwaba.messaging;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.openwaba.accounts.AccountDirectory;
 import org.openwaba.accounts.AuthenticatedAccount;
 import org.openwaba.accounts.PhoneNumber;
+import org.openwaba.accounts.PhoneNumberId;
 import org.openwaba.compliance.SendRateLimiter;
-import org.openwaba.media.Media;
-import org.openwaba.media.MediaId;
 import org.openwaba.media.MediaKind;
-import org.openwaba.media.MediaLibrary;
-import org.openwaba.media.MediaTypes;
+import org.openwaba.messaging.content.ContentType;
+import org.openwaba.messaging.content.ContentTypes;
+import org.openwaba.messaging.content.MediaMessages;
+import org.openwaba.messaging.content.Prepared;
+import org.openwaba.messaging.content.ReplyValidator;
+import org.openwaba.messaging.content.Sending;
+import org.openwaba.messaging.content.TextBodies;
 import org.openwaba.messaging.dispatch.AcceptanceWriter;
 import org.openwaba.messaging.format.TextFormatting;
 import org.openwaba.messaging.status.MessageMetrics;
 import org.openwaba.messaging.store.StoredMessage;
-import org.openwaba.network.OutboundMedia;
 import org.openwaba.network.OutboundMessage;
 import org.openwaba.network.TextSpan;
 import org.openwaba.platform.ErrorCode;
@@ -28,7 +30,9 @@ import org.openwaba.platform.GroupCommitter;
 import org.openwaba.platform.Ids;
 import org.openwaba.platform.InternationalNumbers;
 import org.openwaba.platform.InvalidRequestException;
+import org.openwaba.platform.JsonFields;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class MessageSender {
 
-  private final MediaLibrary media;
+  private final ContentTypes types;
+  private final MediaMessages mediaMessages;
   private final AccountDirectory directory;
   private final SendRateLimiter rateLimiter;
   private final ReplyValidator replies;
@@ -54,7 +59,8 @@ public class MessageSender {
   private final GroupCommitter<AcceptanceWriter.Accepted> committer;
 
   MessageSender(
-      MediaLibrary media,
+      ContentTypes types,
+      MediaMessages mediaMessages,
       AccountDirectory directory,
       SendRateLimiter rateLimiter,
       AcceptanceWriter writer,
@@ -64,7 +70,8 @@ public class MessageSender {
       Ids ids,
       Clock clock,
       JsonMapper json) {
-    this.media = media;
+    this.types = types;
+    this.mediaMessages = mediaMessages;
     this.directory = directory;
     this.rateLimiter = rateLimiter;
     this.replies = replies;
@@ -92,65 +99,23 @@ public class MessageSender {
     String recipient = InternationalNumbers.toE164(command.to(), fields.to());
     String body = TextBodies.require(command.body(), fields.body());
     rateLimiter.acquire(caller.accountId(), caller.messagesPerSecond());
-    PhoneNumber sender =
-        command.from() == null
-            ? directory.defaultPhoneNumber(caller.accountId())
-            : directory.sendingNumber(caller.accountId(), command.from());
-    if (sender.displayPhoneNumber().equals(recipient)) {
-      throw new InvalidRequestException(
-          ErrorCode.INVALID_PARAMETER,
-          "Recipient cannot be sender",
-          fields.to() + " " + recipient + " is this account's own sending number");
-    }
+    PhoneNumber sender = sendingNumber(caller, command.from());
+    requireNotSelf(sender, recipient, fields.to());
     if (command.replyTo() != null) {
       replies.requireReplyable(caller.accountId(), command.replyTo(), recipient, fields.replyTo());
     }
-    List<TextSpan> spans = TextFormatting.parse(body);
-    Instant now = clock.instant();
-    MessageId id = new MessageId("wamid." + ids.opaqueId());
-    StoredMessage message =
-        new StoredMessage(
-            id,
-            caller.accountId(),
-            sender.id(),
-            sender.displayPhoneNumber(),
-            recipient,
-            "text",
-            body,
-            json.writeValueAsString(spans),
-            command.previewUrl(),
-            command.replyTo(),
-            MessageStatus.ACCEPTED,
-            now,
-            now,
-            null);
-    OutboundMessage outbound =
-        new OutboundMessage(
-            id.value(),
-            caller.accountId(),
-            sender.id(),
-            sender.displayPhoneNumber(),
-            recipient,
-            "text",
-            body,
-            spans,
-            command.previewUrl(),
-            command.replyTo(),
-            now);
-    committer.submit(new AcceptanceWriter.Accepted(message, sender.network(), outbound));
-    metrics.accepted(1);
-    metrics.sendTook(Duration.ofNanos(System.nanoTime() - started));
-    return new AcceptedMessage(id, now, recipient);
+    return accept(
+        caller,
+        sender,
+        recipient,
+        Prepared.text(body, command.previewUrl()),
+        command.replyTo(),
+        started);
   }
 
   /**
    * Validates a media message, checks the account's rate limit, gets the media and durably accepts
-   * the message.
-   *
-   * <p>A {@code media_url} is fetched here, before the answer, through the media library (guarded,
-   * streaming, checked against the type's rules): every problem with the file is the call's 400,
-   * never a later {@code failed} status, and the message that is accepted refers to a stored,
-   * checked file. A {@code media_id} must name live media of this account and kind.
+   * the message. The media rules are {@link MediaMessages}'s, shared with both message doors.
    *
    * @throws InvalidRequestException (132000) for a malformed recipient, an unknown media type,
    *     neither or both of media_url and media_id, a malformed URL, a caption on audio or a sticker
@@ -173,36 +138,83 @@ public class MessageSender {
                         "media_type must be one of image, video, document, audio, sticker; was '"
                             + command.mediaType()
                             + "'"));
-    boolean hasUrl = command.mediaUrl() != null && !command.mediaUrl().isBlank();
-    boolean hasId = command.mediaId() != null && !command.mediaId().isBlank();
-    if (hasUrl == hasId) {
-      throw new InvalidRequestException(
-          "Invalid media reference",
-          hasUrl
-              ? "give either media_url or media_id, not both"
-              : "media_url (an https URL) or media_id (of uploaded media) is required");
-    }
-    URI url = hasUrl ? mediaUrl(command.mediaUrl()) : null;
-    String caption = MediaCaptions.require(kind, command.caption());
     rateLimiter.acquire(caller.accountId(), caller.messagesPerSecond());
     PhoneNumber sender = directory.defaultPhoneNumber(caller.accountId());
+    requireNotSelf(sender, recipient, "phone_number");
+    Prepared prepared =
+        mediaMessages.prepare(
+            new Sending(caller, sender, recipient),
+            kind,
+            command.mediaUrl(),
+            command.mediaId(),
+            command.caption(),
+            command.filename(),
+            MediaMessages.Fields.SEED);
+    AcceptedMessage accepted = accept(caller, sender, recipient, prepared, null, started);
+    return new SentMedia(accepted, prepared.mediaId(), prepared.warnings());
+  }
+
+  /**
+   * Validates a message of any type in Meta's send shape, checks the account's rate limit and
+   * durably accepts it. The type's rules are its {@link ContentType}'s.
+   *
+   * @throws InvalidRequestException for a malformed recipient, an unknown type (131009), a type not
+   *     sent yet (131051), a missing type object (131008), any broken rule of the type (naming the
+   *     field), a recipient equal to the sending number, or a {@code context.message_id} that names
+   *     no message of this conversation
+   * @throws org.openwaba.accounts.AccountNotFoundException if {@code from} is not the caller's
+   * @throws org.openwaba.compliance.RateLimitExceededException (133000) over the account's limit
+   */
+  public SentMessage send(AuthenticatedAccount caller, SendCommand command) {
+    long started = System.nanoTime();
+    String to = command.to().strip();
+    String recipient = InternationalNumbers.toE164(to.startsWith("+") ? to : "+" + to, "to");
+    ContentType handler = types.handler(command.type());
+    JsonNode payload = command.payload();
+    if (JsonFields.absent(payload)) {
+      throw JsonFields.missing(command.type());
+    }
+    rateLimiter.acquire(caller.accountId(), caller.messagesPerSecond());
+    PhoneNumber sender = sendingNumber(caller, command.from());
+    requireNotSelf(sender, recipient, "to");
+    if (command.replyTo() != null) {
+      replies.requireReplyable(
+          caller.accountId(), command.replyTo(), recipient, "context.message_id");
+    }
+    Prepared prepared =
+        handler.prepare(new Sending(caller, sender, recipient), command.type(), payload);
+    AcceptedMessage accepted =
+        accept(caller, sender, recipient, prepared, command.replyTo(), started);
+    return new SentMessage(accepted, prepared.type(), prepared.warnings());
+  }
+
+  private PhoneNumber sendingNumber(AuthenticatedAccount caller, @Nullable PhoneNumberId from) {
+    return from == null
+        ? directory.defaultPhoneNumber(caller.accountId())
+        : directory.sendingNumber(caller.accountId(), from);
+  }
+
+  private static void requireNotSelf(PhoneNumber sender, String recipient, String field) {
     if (sender.displayPhoneNumber().equals(recipient)) {
       throw new InvalidRequestException(
+          ErrorCode.INVALID_PARAMETER,
           "Recipient cannot be sender",
-          "phone_number " + recipient + " is this account's own sending number");
+          field + " " + recipient + " is this account's own sending number");
     }
-    Media file =
-        url != null
-            ? media.fetch(caller.accountId(), kind, url)
-            : media.requireForSending(caller.accountId(), MediaId.parse(command.mediaId()), kind);
-    String filename =
-        kind == MediaKind.DOCUMENT
-            ? MediaTypes.filename(command.filename(), file.mimeType(), file.filename())
-            : null;
-    OutboundMedia attached =
-        new OutboundMedia(
-            file.id().toString(), file.mimeType(), file.sha256(), file.fileSize(), filename);
-    List<TextSpan> spans = TextFormatting.parse(caption);
+  }
+
+  /** Stores the prepared message with its hand-over, in the next group commit. */
+  private AcceptedMessage accept(
+      AuthenticatedAccount caller,
+      PhoneNumber sender,
+      String recipient,
+      Prepared prepared,
+      @Nullable String replyTo,
+      long started) {
+    List<TextSpan> spans = TextFormatting.parse(prepared.body());
+    String content =
+        prepared.content() == null ? null : json.writeValueAsString(prepared.content());
+    String media = prepared.media() == null ? null : json.writeValueAsString(prepared.media());
     Instant now = clock.instant();
     MessageId id = new MessageId("wamid." + ids.opaqueId());
     StoredMessage message =
@@ -212,16 +224,17 @@ public class MessageSender {
             sender.id(),
             sender.displayPhoneNumber(),
             recipient,
-            kind.apiName(),
-            caption,
+            prepared.type(),
+            prepared.body(),
             json.writeValueAsString(spans),
-            false,
-            null,
+            prepared.previewUrl(),
+            replyTo,
             MessageStatus.ACCEPTED,
             now,
             now,
             null,
-            json.writeValueAsString(attached));
+            media,
+            content);
     OutboundMessage outbound =
         new OutboundMessage(
             id.value(),
@@ -229,31 +242,17 @@ public class MessageSender {
             sender.id(),
             sender.displayPhoneNumber(),
             recipient,
-            kind.apiName(),
-            caption,
+            prepared.type(),
+            prepared.body(),
             spans,
-            false,
-            null,
+            prepared.previewUrl(),
+            replyTo,
             now,
-            attached);
+            prepared.media(),
+            content);
     committer.submit(new AcceptanceWriter.Accepted(message, sender.network(), outbound));
     metrics.accepted(1);
     metrics.sendTook(Duration.ofNanos(System.nanoTime() - started));
-    return new SentMedia(new AcceptedMessage(id, now, recipient), file.id(), file.warnings());
-  }
-
-  private static URI mediaUrl(String text) {
-    try {
-      URI url = new URI(text.trim());
-      if (url.isAbsolute() && url.getHost() != null) {
-        return url;
-      }
-    } catch (URISyntaxException e) {
-      // Answered below like any other malformed URL.
-    }
-    throw new InvalidRequestException(
-        "Invalid media URL",
-        // The URL itself is not echoed: signed URLs carry credentials in their query.
-        "media_url must be an absolute https URL such as https://example.com/photo.jpg");
+    return new AcceptedMessage(id, now, recipient);
   }
 }

@@ -16,6 +16,9 @@ import org.openwaba.accounts.PhoneNumberId;
  * @param body the text, or a media message's caption (empty if none)
  * @param contextId the business message the device replied to, if any
  * @param media set when, and only when, the message carries media
+ * @param content for structured types ({@code location}, {@code contacts}, {@code interactive},
+ *     {@code button}, {@code reaction}), the type's object as JSON in the shape of Meta's inbound
+ *     webhook (reference/cloud-api.md §4.4)
  */
 public record DeviceMessageReceived(
     String messageId,
@@ -27,4 +30,5 @@ public record DeviceMessageReceived(
     String body,
     @Nullable String contextId,
     Instant at,
-    @Nullable DeviceMedia media) {}
+    @Nullable DeviceMedia media,
+    @Nullable String content) {}

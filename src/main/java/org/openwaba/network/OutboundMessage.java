@@ -19,6 +19,9 @@ import org.openwaba.accounts.PhoneNumberId;
  * @param spans the parsed formatting, for devices to render
  * @param replyTo the id of the message this one quotes, if any
  * @param media the media of a media message, null for text
+ * @param content for the structured types ({@code location}, {@code contacts}, {@code interactive},
+ *     {@code template}, {@code reaction}), the type's object as JSON in Meta's send shape, already
+ *     checked; a connector to Meta forwards it as it is. Null for text and media.
  */
 public record OutboundMessage(
     String messageId,
@@ -32,10 +35,41 @@ public record OutboundMessage(
     boolean previewUrl,
     @Nullable String replyTo,
     Instant acceptedAt,
-    @Nullable OutboundMedia media) {
+    @Nullable OutboundMedia media,
+    @Nullable String content) {
 
   public OutboundMessage {
     spans = List.copyOf(spans);
+  }
+
+  /** A text or media message. */
+  public OutboundMessage(
+      String messageId,
+      AccountId accountId,
+      PhoneNumberId phoneNumberId,
+      String from,
+      String to,
+      String type,
+      String body,
+      List<TextSpan> spans,
+      boolean previewUrl,
+      @Nullable String replyTo,
+      Instant acceptedAt,
+      @Nullable OutboundMedia media) {
+    this(
+        messageId,
+        accountId,
+        phoneNumberId,
+        from,
+        to,
+        type,
+        body,
+        spans,
+        previewUrl,
+        replyTo,
+        acceptedAt,
+        media,
+        null);
   }
 
   /** A message without media. */
@@ -63,6 +97,7 @@ public record OutboundMessage(
         previewUrl,
         replyTo,
         acceptedAt,
+        null,
         null);
   }
 }

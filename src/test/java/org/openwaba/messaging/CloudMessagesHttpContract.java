@@ -279,12 +279,12 @@ abstract class CloudMessagesHttpContract {
   }
 
   @Test
-  void refusesTypesNotSupportedYetWith131051() {
-    Map<String, Object> image = text(RECIPIENT, "hi");
-    image.remove("text");
-    image.put("type", "image");
-    image.put("image", Map.of("link", "https://example.com/a.jpg"));
-    assertGraphError(send(TOKEN, PATH, image), 400, 131051, "type 'image' is not supported");
+  void refusesTypesMetaDoesNotHaveWith131009() {
+    Map<String, Object> poll = text(RECIPIENT, "hi");
+    poll.remove("text");
+    poll.put("type", "poll");
+    poll.put("poll", Map.of("question", "?"));
+    assertGraphError(send(TOKEN, PATH, poll), 400, 131009, "type must be one of text, image");
   }
 
   @Test
@@ -306,8 +306,8 @@ abstract class CloudMessagesHttpContract {
     assertGraphError(
         api.postJson(PATH, TOKEN, "{\"messaging_product\":\"whatsapp\",\"to\":14155552671}"),
         400,
-        100,
-        "Field 'to' must be a string");
+        131009,
+        "to must be a string");
     assertGraphError(
         api.send("POST", PATH, TOKEN, "text/plain", "hi".getBytes(StandardCharsets.UTF_8)),
         415,

@@ -34,6 +34,7 @@ class OutboundMessages {
         message.previewUrl(),
         message.replyTo(),
         message.createdAt(),
-        message.media() == null ? null : json.readValue(message.media(), OutboundMedia.class));
+        message.media() == null ? null : json.readValue(message.media(), OutboundMedia.class),
+        message.content());
   }
 }

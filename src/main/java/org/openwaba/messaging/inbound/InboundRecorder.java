@@ -38,7 +38,8 @@ class InboundRecorder {
             received.contextId(),
             received.at(),
             received.media(),
-            null);
+            null,
+            received.content());
     if (inbound.insert(message)) {
       events.publishEvent(new MessageReceived(message));
     }

@@ -23,7 +23,7 @@ public class InboundStore {
 
   private static final String COLUMNS =
       "SELECT id, account_id, phone_number_id, sender, profile_name, type, body, context_id,"
-          + " received_at, media, read_at FROM messaging_inbound";
+          + " received_at, media, read_at, content FROM messaging_inbound";
 
   /** Its own mapper keeps the stored form independent of the API's JSON settings. */
   private static final JsonMapper JSON =
@@ -41,8 +41,8 @@ public class InboundStore {
   public boolean insert(InboundMessage m) {
     return jdbc.sql(
                 "INSERT INTO messaging_inbound (id, account_id, phone_number_id, sender,"
-                    + " profile_name, type, body, context_id, received_at, media)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + " profile_name, type, body, context_id, received_at, media, content)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     + dialect.insertIgnoringConflictOn("id"))
             .params(
                 m.id().value(),
@@ -54,7 +54,8 @@ public class InboundStore {
                 m.body(),
                 m.contextId(),
                 m.receivedAt().toEpochMilli(),
-                m.media() == null ? null : JSON.writeValueAsString(m.media()))
+                m.media() == null ? null : JSON.writeValueAsString(m.media()),
+                m.content())
             .update()
         == 1;
   }
@@ -115,6 +116,7 @@ public class InboundStore {
         rs.getString("context_id"),
         Instant.ofEpochMilli(rs.getLong("received_at")),
         media == null ? null : JSON.readValue(media, DeviceMedia.class),
-        readAt);
+        readAt,
+        rs.getString("content"));
   }
 }

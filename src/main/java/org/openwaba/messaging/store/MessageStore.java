@@ -27,7 +27,7 @@ public class MessageStore {
   private static final String COLUMNS =
       "SELECT id, account_id, phone_number_id, sender, recipient, type, body, formatting,"
           + " preview_url, reply_to, status, status_at, created_at, error_code, error_title,"
-          + " error_details, media FROM messaging_message";
+          + " error_details, media, content FROM messaging_message";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
@@ -58,13 +58,15 @@ public class MessageStore {
             m.status().ordinal(),
             m.statusAt().toEpochMilli(),
             created,
-            m.media()
+            m.media(),
+            m.content()
           });
     }
     template.batchUpdate(
         "INSERT INTO messaging_message (id, account_id, phone_number_id, sender, recipient, type,"
             + " body, formatting, preview_url, reply_to, status, status_rank, status_at,"
-            + " created_at, media) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " created_at, media, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?)",
         rows);
   }
 
@@ -218,6 +220,7 @@ public class MessageStore {
         Instant.ofEpochMilli(rs.getLong("status_at")),
         Instant.ofEpochMilli(rs.getLong("created_at")),
         error,
-        rs.getString("media"));
+        rs.getString("media"),
+        rs.getString("content"));
   }
 }

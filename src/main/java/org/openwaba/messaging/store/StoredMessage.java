@@ -13,6 +13,8 @@ import org.openwaba.messaging.MessageStatus;
  *
  * @param formatting the parsed formatting as JSON, for devices to render
  * @param media for media messages, the {@link org.openwaba.network.OutboundMedia} as JSON
+ * @param content for structured types (location, contacts, interactive, template, reaction), the
+ *     type's object as JSON in Meta's shape
  */
 public record StoredMessage(
     MessageId id,
@@ -29,7 +31,44 @@ public record StoredMessage(
     Instant statusAt,
     Instant createdAt,
     @Nullable MessageError error,
-    @Nullable String media) {
+    @Nullable String media,
+    @Nullable String content) {
+
+  /** A message without structured content. */
+  public StoredMessage(
+      MessageId id,
+      AccountId accountId,
+      PhoneNumberId phoneNumberId,
+      String sender,
+      String recipient,
+      String type,
+      String body,
+      String formatting,
+      boolean previewUrl,
+      @Nullable String replyTo,
+      MessageStatus status,
+      Instant statusAt,
+      Instant createdAt,
+      @Nullable MessageError error,
+      @Nullable String media) {
+    this(
+        id,
+        accountId,
+        phoneNumberId,
+        sender,
+        recipient,
+        type,
+        body,
+        formatting,
+        previewUrl,
+        replyTo,
+        status,
+        statusAt,
+        createdAt,
+        error,
+        media,
+        null);
+  }
 
   /** A message without media. */
   public StoredMessage(
@@ -62,6 +101,7 @@ public record StoredMessage(
         statusAt,
         createdAt,
         error,
+        null,
         null);
   }
 }

@@ -1,6 +1,7 @@
 package org.openwaba.messaging.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -40,7 +41,8 @@ class InboundMessagesController {
       @Nullable String replyTo,
       String timestamp,
       @Nullable DeviceMedia media,
-      @Nullable String readAt) {
+      @Nullable String readAt,
+      @JsonRawValue @Nullable String content) {
 
     static InboundView of(InboundMessage m) {
       return new InboundView(
@@ -53,7 +55,8 @@ class InboundMessagesController {
           m.contextId(),
           m.receivedAt().toString(),
           m.media(),
-          m.readAt() == null ? null : m.readAt().toString());
+          m.readAt() == null ? null : m.readAt().toString(),
+          m.content());
     }
   }
 

@@ -16,12 +16,14 @@ import org.openwaba.messaging.MessageQueries;
 import org.openwaba.messaging.MessageSender;
 import org.openwaba.messaging.MessageState;
 import org.openwaba.messaging.SendTextCommand;
+import org.openwaba.messaging.SentMessage;
 import org.openwaba.platform.QueryParameters;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** The seed specification's text endpoints, exactly as written there. */
 @RestController
@@ -59,6 +61,29 @@ class SeedMessagesController {
                 request.message(),
                 Boolean.TRUE.equals(request.previewUrl()),
                 request.replyTo()));
+    return new SendMessageResponse(
+        "success", accepted.id().value(), timestamp(accepted.acceptedAt()), accepted.recipient());
+  }
+
+  @PostMapping(path = "/v2/messages", consumes = "application/json", produces = "application/json")
+  @Operation(
+      summary = "Send a message of any type (Meta's message shape, seed envelope)",
+      description =
+          "The seed's usage example: to (digits with the country code, with or without +), type"
+              + " (text when absent: text, image, audio, video, document, sticker, location,"
+              + " contacts, interactive, template, reaction) and the type's object as in the Cloud"
+              + " API, context.message_id to reply. The same rules and limits as the Cloud API's"
+              + " /messages; answers and errors in the seed's envelope and codes (134000 for a"
+              + " template that is missing or not approved).")
+  SendMessageResponse messages(
+      @Parameter(hidden = true) AuthenticatedAccount account,
+      @RequestBody JsonNode request,
+      HttpServletRequest http) {
+    QueryParameters.requireOnly(http, Set.of());
+    JsonNode body = MessageRequests.body(request);
+    MessageRequests.requireWhatsApp(body, false);
+    SentMessage sent = sender.send(account, MessageRequests.command(body, null));
+    AcceptedMessage accepted = sent.accepted();
     return new SendMessageResponse(
         "success", accepted.id().value(), timestamp(accepted.acceptedAt()), accepted.recipient());
   }

@@ -11,6 +11,7 @@ import org.openwaba.network.DeviceMedia;
  * @param replyTo the business message it quotes, if any
  * @param body the text, or a media message's caption (empty if none)
  * @param media the media it carries, if any
+ * @param content for structured types, the type's object as JSON in Meta's inbound webhook shape
  */
 public record DeviceSentMessage(
     String messageId,
@@ -21,4 +22,5 @@ public record DeviceSentMessage(
     String body,
     @Nullable String replyTo,
     Instant sentAt,
-    @Nullable DeviceMedia media) {}
+    @Nullable DeviceMedia media,
+    @Nullable String content) {}

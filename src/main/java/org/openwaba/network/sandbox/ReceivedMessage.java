@@ -18,6 +18,8 @@ import org.openwaba.network.TextSpan;
  * @param deliveredAt when the device reported it delivered, if it did
  * @param readAt when the device reported it read, if it did; never before {@code deliveredAt}
  * @param media the media of a media message (its caption is the body), null for text
+ * @param content for structured types (location, contacts, interactive, template, reaction), the
+ *     type's object as JSON in Meta's send shape
  */
 public record ReceivedMessage(
     String messageId,
@@ -30,10 +32,39 @@ public record ReceivedMessage(
     Instant receivedAt,
     @Nullable Instant deliveredAt,
     @Nullable Instant readAt,
-    @Nullable OutboundMedia media) {
+    @Nullable OutboundMedia media,
+    @Nullable String content) {
 
   public ReceivedMessage {
     spans = List.copyOf(spans);
+  }
+
+  /** A text or media message. */
+  public ReceivedMessage(
+      String messageId,
+      String from,
+      String type,
+      String body,
+      List<TextSpan> spans,
+      boolean previewUrl,
+      @Nullable String replyTo,
+      Instant receivedAt,
+      @Nullable Instant deliveredAt,
+      @Nullable Instant readAt,
+      @Nullable OutboundMedia media) {
+    this(
+        messageId,
+        from,
+        type,
+        body,
+        spans,
+        previewUrl,
+        replyTo,
+        receivedAt,
+        deliveredAt,
+        readAt,
+        media,
+        null);
   }
 
   /** A message without media. */
@@ -59,6 +90,7 @@ public record ReceivedMessage(
         receivedAt,
         deliveredAt,
         readAt,
+        null,
         null);
   }
 }

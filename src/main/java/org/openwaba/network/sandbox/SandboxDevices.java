@@ -29,6 +29,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a business account may see and do with its sandbox devices: a device's state, the messages
@@ -42,6 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class SandboxDevices {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** The most messages {@link #messages} returns at once. */
   public static final int MAX_LIMIT = 1000;
@@ -190,7 +194,29 @@ public class SandboxDevices {
           "text must be at most " + MAX_TEXT_LENGTH + " characters, was " + length);
     }
     Sender sender = sender(accountId, number, to, replyTo);
-    return publish(sender, "text", text, null);
+    return publish(sender, "text", text, null, null);
+  }
+
+  /**
+   * The device's user sends a structured message (a shared location, contact cards, a tap on a
+   * button, a reaction) to one of the account's sandbox numbers; the business receives it as an
+   * inbound message and a {@code message} webhook whose {@code type} object is {@code content}.
+   *
+   * @param content the type's object in Meta's inbound webhook shape, already checked by the caller
+   * @param body the text the business's inbound list shows for it (empty if none)
+   * @throws InvalidRequestException (400, 132000) as for {@link #sendToBusiness}
+   */
+  @Transactional
+  public DeviceSentMessage sendStructuredToBusiness(
+      AccountId accountId,
+      String number,
+      @Nullable String to,
+      String type,
+      JsonNode content,
+      String body,
+      @Nullable String replyTo) {
+    Sender sender = sender(accountId, number, to, replyTo);
+    return publish(sender, type, body, null, JSON.writeValueAsString(content));
   }
 
   /**
@@ -240,7 +266,9 @@ public class SandboxDevices {
             media.kind() == MediaKind.DOCUMENT ? media.filename() : null,
             media.animated());
     return transactions.execute(
-        tx -> publish(sender(accountId, number, to, replyTo), media.kind().apiName(), text, sent));
+        tx ->
+            publish(
+                sender(accountId, number, to, replyTo), media.kind().apiName(), text, sent, null));
   }
 
   /** Who sends, to which business number, quoting what; checked before anything is sent. */
@@ -270,7 +298,11 @@ public class SandboxDevices {
   }
 
   private DeviceSentMessage publish(
-      Sender sender, String type, String body, @Nullable DeviceMedia media) {
+      Sender sender,
+      String type,
+      String body,
+      @Nullable DeviceMedia media,
+      @Nullable String content) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     devices.createIfAbsent(
         sender.accountId(), sender.number(), sender.behaviour().startsOnline(), now);
@@ -287,7 +319,8 @@ public class SandboxDevices {
             body,
             sender.replyTo(),
             now,
-            media));
+            media,
+            content));
     return new DeviceSentMessage(
         messageId,
         sender.number(),
@@ -297,7 +330,8 @@ public class SandboxDevices {
         body,
         sender.replyTo(),
         now,
-        media);
+        media,
+        content);
   }
 
   /**
@@ -400,6 +434,7 @@ public class SandboxDevices {
         message.receivedAt(),
         message.deliveredAt(),
         message.readAt(),
-        message.media());
+        message.media(),
+        message.content());
   }
 }

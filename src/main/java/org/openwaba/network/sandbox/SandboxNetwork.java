@@ -189,6 +189,7 @@ public class SandboxNetwork implements DeliveryNetwork {
         now,
         plan.deliveredAt(),
         plan.readAt(),
-        message.media());
+        message.media(),
+        message.content());
   }
 }

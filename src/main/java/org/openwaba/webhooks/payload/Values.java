@@ -16,6 +16,7 @@ import org.openwaba.messaging.InboundMessage;
 import org.openwaba.messaging.MessageError;
 import org.openwaba.messaging.MessageStatusChanged;
 import org.openwaba.network.DeviceMedia;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code changes[].value} objects of Meta's webhooks, as JSON text in {@code JSON.stringify}
@@ -24,6 +25,9 @@ import org.openwaba.network.DeviceMedia;
 public final class Values {
 
   private static final Duration CONVERSATION = Duration.ofHours(24);
+
+  /** Reads a structured message's stored object into maps and lists for {@link JsonText}. */
+  private static final JsonMapper STRUCTURED = JsonMapper.builder().build();
 
   private Values() {}
 
@@ -47,8 +51,9 @@ public final class Values {
   }
 
   /**
-   * A message from a user: text, or media with its id (which the business downloads through the
-   * media API), type, hash and, where Meta sends them, caption, filename, voice or animated flag.
+   * A message from a user: text, media with its id (which the business downloads through the media
+   * API), type, hash and, where Meta sends them, caption, filename, voice or animated flag, or a
+   * structured type's object (location, contacts, interactive, button, reaction) as stored.
    */
   public static String inbound(InboundMessage m, String displayPhoneNumber) {
     Map<String, Object> message = new LinkedHashMap<>();
@@ -59,7 +64,9 @@ public final class Values {
     message.put("id", m.id().value());
     message.put("timestamp", unixSeconds(m.receivedAt()));
     DeviceMedia media = m.media();
-    if (media == null) {
+    if (m.content() != null) {
+      message.put(m.type(), STRUCTURED.readValue(m.content(), Object.class));
+    } else if (media == null) {
       message.put("text", Map.of("body", m.body()));
     } else {
       message.put(media.kind(), media(media, m.body()));

@@ -34,7 +34,7 @@ public class ReceivedMessageStore {
   private static final String COLUMNS =
       "SELECT message_id, account_id, device_number, seq, phone_number_id, from_number,"
           + " message_type, body, formatting, preview_url, reply_to, accepted_at, received_at,"
-          + " delivered_at, read_at, media FROM network_sandbox_message";
+          + " delivered_at, read_at, media, content FROM network_sandbox_message";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
@@ -76,8 +76,8 @@ public class ReceivedMessageStore {
             "INSERT INTO network_sandbox_message (message_id, account_id, device_number, seq,"
                 + " phone_number_id, from_number, message_type, body, formatting, preview_url,"
                 + " reply_to, accepted_at, received_at, delivered_at, read_at, receipt_kind,"
-                + " receipt_due_at, media)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + " receipt_due_at, media, content)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + dialect.insertIgnoringConflictOn("message_id"),
             new BatchPreparedStatementSetter() {
               @Override
@@ -102,6 +102,7 @@ public class ReceivedMessageStore {
                 setText(ps, 16, receipt == null ? null : receipt.kind().name());
                 setMillis(ps, 17, receipt == null ? null : receipt.dueAt());
                 setText(ps, 18, MediaJson.write(message.media()));
+                setText(ps, 19, message.content());
               }
 
               @Override
@@ -185,6 +186,7 @@ public class ReceivedMessageStore {
         Instant.ofEpochMilli(rs.getLong("received_at")),
         instant(rs, "delivered_at"),
         instant(rs, "read_at"),
-        MediaJson.read(rs.getString("media")));
+        MediaJson.read(rs.getString("media")),
+        rs.getString("content"));
   }
 }

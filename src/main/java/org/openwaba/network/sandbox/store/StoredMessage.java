@@ -16,6 +16,7 @@ import org.openwaba.network.TextSpan;
  * @param from the business number, in E.164
  * @param receivedAt when the network was handed the message
  * @param media the media of a media message (its caption is the body), null for text
+ * @param content for structured types, the type's object as JSON in Meta's send shape
  */
 public record StoredMessage(
     String messageId,
@@ -33,10 +34,49 @@ public record StoredMessage(
     Instant receivedAt,
     @Nullable Instant deliveredAt,
     @Nullable Instant readAt,
-    @Nullable OutboundMedia media) {
+    @Nullable OutboundMedia media,
+    @Nullable String content) {
 
   public StoredMessage {
     spans = List.copyOf(spans);
+  }
+
+  /** A text or media message. */
+  public StoredMessage(
+      String messageId,
+      AccountId accountId,
+      String deviceNumber,
+      long seq,
+      PhoneNumberId phoneNumberId,
+      String from,
+      String type,
+      String body,
+      List<TextSpan> spans,
+      boolean previewUrl,
+      @Nullable String replyTo,
+      Instant acceptedAt,
+      Instant receivedAt,
+      @Nullable Instant deliveredAt,
+      @Nullable Instant readAt,
+      @Nullable OutboundMedia media) {
+    this(
+        messageId,
+        accountId,
+        deviceNumber,
+        seq,
+        phoneNumberId,
+        from,
+        type,
+        body,
+        spans,
+        previewUrl,
+        replyTo,
+        acceptedAt,
+        receivedAt,
+        deliveredAt,
+        readAt,
+        media,
+        null);
   }
 
   /** A message without media. */
@@ -72,6 +112,7 @@ public record StoredMessage(
         receivedAt,
         deliveredAt,
         readAt,
+        null,
         null);
   }
 }

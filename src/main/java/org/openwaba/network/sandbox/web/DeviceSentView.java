@@ -1,6 +1,7 @@
 package org.openwaba.network.sandbox.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.openwaba.network.DeviceMedia;
@@ -17,7 +18,8 @@ record DeviceSentView(
     String body,
     @Nullable String replyTo,
     Instant sentAt,
-    @Nullable DeviceMedia media) {
+    @Nullable DeviceMedia media,
+    @JsonRawValue @Nullable String content) {
 
   static DeviceSentView of(DeviceSentMessage m) {
     return new DeviceSentView(
@@ -29,6 +31,7 @@ record DeviceSentView(
         m.body(),
         m.replyTo(),
         m.sentAt(),
-        m.media());
+        m.media(),
+        m.content());
   }
 }

@@ -1,6 +1,7 @@
 package org.openwaba.network.sandbox.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,9 @@ import org.openwaba.network.sandbox.ReceivedMessage;
 
 /**
  * A received message as the sandbox API shows it. Absent values are written as {@code null}, not
- * left out, so that clients see every field; times are ISO-8601 in UTC.
+ * left out, so that clients see every field; times are ISO-8601 in UTC. A structured message
+ * (location, contacts, interactive, template, reaction) carries its type's object in {@code
+ * content}, in Meta's shape, as the business sent it.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record MessageView(
@@ -25,7 +28,8 @@ record MessageView(
     Instant receivedAt,
     @Nullable Instant deliveredAt,
     @Nullable Instant readAt,
-    @Nullable MediaView media) {
+    @Nullable MediaView media,
+    @JsonRawValue @Nullable String content) {
 
   /** The media of a media message as the device received it; the caption is the message's body. */
   record MediaView(
@@ -62,6 +66,7 @@ record MessageView(
         message.receivedAt(),
         message.deliveredAt(),
         message.readAt(),
-        MediaView.of(message.media()));
+        MediaView.of(message.media()),
+        message.content());
   }
 }

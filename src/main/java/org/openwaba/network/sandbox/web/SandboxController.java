@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.openwaba.accounts.AuthenticatedAccount;
+import org.openwaba.network.MessageContents;
+import org.openwaba.network.sandbox.DeviceSentMessage;
 import org.openwaba.network.sandbox.SandboxDevice;
 import org.openwaba.network.sandbox.SandboxDevices;
 import org.openwaba.platform.InternationalNumbers;
@@ -81,18 +83,51 @@ class SandboxController {
   @PostMapping(path = "/send", consumes = "application/json")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(
-      summary = "The device sends a text message to the business",
+      summary = "The device sends a text, a location or contact cards to the business",
       description =
-          "Body: {\"text\": \"…\", \"to\": business number (default: the account's first),"
-              + " \"reply_to\": a message the device received}. The business receives it as an"
-              + " inbound message and a message webhook event. The device must be online.")
+          "Body: {\"type\": \"text\" (default), \"location\" or \"contacts\", \"text\": \"…\","
+              + " \"location\": {latitude, longitude, name, address}, \"contacts\": [cards in"
+              + " Meta's shape], \"to\": business number (default: the account's first),"
+              + " \"reply_to\": a message the device received}. Locations and cards follow the"
+              + " same rules as the business's own. The business receives it as an inbound"
+              + " message and a message webhook event. The device must be online.")
   DeviceSentView send(
       @Parameter(hidden = true) AuthenticatedAccount account,
       @PathVariable String number,
       @RequestBody DeviceSendRequest request) {
-    return DeviceSentView.of(
-        devices.sendToBusiness(
-            account.accountId(), e164(number), request.to(), request.text(), request.replyTo()));
+    String type = request.type() == null ? "text" : request.type();
+    DeviceSentMessage sent =
+        switch (type) {
+          case "text" ->
+              devices.sendToBusiness(
+                  account.accountId(),
+                  e164(number),
+                  request.to(),
+                  request.text(),
+                  request.replyTo());
+          case "location" ->
+              devices.sendStructuredToBusiness(
+                  account.accountId(),
+                  e164(number),
+                  request.to(),
+                  type,
+                  MessageContents.location(request.location(), "location"),
+                  "",
+                  request.replyTo());
+          case "contacts" ->
+              devices.sendStructuredToBusiness(
+                  account.accountId(),
+                  e164(number),
+                  request.to(),
+                  type,
+                  MessageContents.contacts(request.contacts(), "contacts"),
+                  "",
+                  request.replyTo());
+          default ->
+              throw new InvalidRequestException(
+                  "Invalid type", "type must be text, location or contacts; was '" + type + "'");
+        };
+    return DeviceSentView.of(sent);
   }
 
   @PostMapping(path = "/send-media", consumes = "multipart/form-data")

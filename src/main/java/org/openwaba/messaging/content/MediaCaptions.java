@@ -1,4 +1,4 @@
-package org.openwaba.messaging;
+package org.openwaba.messaging.content;
 
 import org.jspecify.annotations.Nullable;
 import org.openwaba.media.MediaKind;
@@ -8,7 +8,7 @@ import org.openwaba.platform.InvalidRequestException;
  * Checks a media caption: only image, video and document take one (reference/cloud-api.md §2.4), of
  * at most 1,024 characters counted as Unicode code points, like message text.
  */
-final class MediaCaptions {
+public final class MediaCaptions {
 
   private MediaCaptions() {}
 
@@ -18,7 +18,7 @@ final class MediaCaptions {
    * @throws InvalidRequestException (132000) for a caption on audio or a sticker, or one that is
    *     too long or not valid Unicode
    */
-  static String require(MediaKind kind, @Nullable String caption) {
+  public static String require(MediaKind kind, @Nullable String caption) {
     if (caption == null || caption.isEmpty()) {
       return "";
     }

@@ -1,6 +1,7 @@
-package org.openwaba.messaging;
+package org.openwaba.messaging.content;
 
 import org.openwaba.accounts.AccountId;
+import org.openwaba.messaging.MessageId;
 import org.openwaba.messaging.store.InboundStore;
 import org.openwaba.messaging.store.MessageStore;
 import org.openwaba.platform.ErrorCode;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * same answer, so that ids of other accounts cannot be probed.
  */
 @Component
-class ReplyValidator {
+public class ReplyValidator {
 
   private final MessageStore messages;
   private final InboundStore inbound;
@@ -23,7 +24,8 @@ class ReplyValidator {
     this.inbound = inbound;
   }
 
-  void requireReplyable(AccountId accountId, String replyTo, String recipient, String field) {
+  public void requireReplyable(
+      AccountId accountId, String replyTo, String recipient, String field) {
     if (!MessageId.isWellFormed(replyTo)) {
       throw new InvalidRequestException(
           ErrorCode.INVALID_PARAMETER,

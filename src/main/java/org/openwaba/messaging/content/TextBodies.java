@@ -1,4 +1,4 @@
-package org.openwaba.messaging;
+package org.openwaba.messaging.content;
 
 import org.openwaba.platform.InvalidRequestException;
 
@@ -6,10 +6,10 @@ import org.openwaba.platform.InvalidRequestException;
  * Checks message text against the seed's limit of 4,096 characters, counted as Unicode code points
  * (so an emoji counts as one, as users see it, not as the two UTF-16 units Java stores).
  */
-final class TextBodies {
+public final class TextBodies {
 
   /** The seed's "Message size: 4096 characters" limit. */
-  static final int MAX_CODE_POINTS = 4096;
+  public static final int MAX_CODE_POINTS = 4096;
 
   private TextBodies() {}
 
@@ -17,7 +17,7 @@ final class TextBodies {
    * @param field the JSON name of the field, for the error's details
    * @throws InvalidRequestException (132000) if empty, too long or not valid Unicode
    */
-  static String require(String text, String field) {
+  public static String require(String text, String field) {
     if (text.isEmpty()) {
       throw new InvalidRequestException(
           "Invalid message", field + " must have 1 to " + MAX_CODE_POINTS + " characters");
