@@ -91,8 +91,9 @@ class CloudMediaController {
   }
 
   // The only DELETE on a bare node id: Meta deletes templates through their account's
-  // message_templates edge, so no other module needs this route.
-  @DeleteMapping(path = ApiDoors.CLOUD + "/{mediaId}", produces = "application/json")
+  // message_templates edge, so no other module needs this route. Named {id} as in the nodes
+  // controller's GET, so that OpenAPI lists both methods under one path.
+  @DeleteMapping(path = ApiDoors.CLOUD + "/{id}", produces = "application/json")
   @Operation(
       summary = "Delete media (Cloud API shape)",
       description =
@@ -102,7 +103,7 @@ class CloudMediaController {
   Success delete(
       @Parameter(hidden = true) AuthenticatedAccount account,
       @Parameter(description = "Graph API version, such as v24.0") @PathVariable String version,
-      @PathVariable String mediaId,
+      @PathVariable("id") String mediaId,
       @RequestParam(name = "phone_number_id", required = false) @Nullable String phoneNumberId,
       HttpServletRequest http) {
     QueryParameters.requireOnly(http, Set.of("phone_number_id"));
