@@ -1,5 +1,7 @@
 package org.openwaba.media;
 
+import java.util.Optional;
+
 /** Identifies stored media: a number between 1 and 2^53−1, sent as a decimal string. */
 public record MediaId(long value) {
 
@@ -18,14 +20,22 @@ public record MediaId(long value) {
    */
   public static MediaId parse(String text) {
     try {
-      long value = Long.parseLong(text.trim());
-      if (value > 0 && value <= MAX) {
-        return new MediaId(value);
+      Optional<MediaId> id = of(Long.parseLong(text.trim()));
+      if (id.isPresent()) {
+        return id.get();
       }
     } catch (NumberFormatException e) {
       // Falls through: an id that cannot exist is simply not found.
     }
     throw new MediaNotFoundException(text);
+  }
+
+  /**
+   * The id with this value; empty if no media can have it, as when a Graph node id of another kind
+   * is out of the media range.
+   */
+  public static Optional<MediaId> of(long value) {
+    return value > 0 && value <= MAX ? Optional.of(new MediaId(value)) : Optional.empty();
   }
 
   @Override

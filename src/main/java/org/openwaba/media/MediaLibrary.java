@@ -142,7 +142,16 @@ public class MediaLibrary {
    * @throws MediaNotFoundException (404) if there is none, it expired, or it is another account's
    */
   public Media get(AccountId accountId, MediaId id) {
-    return live(accountId, id).orElseThrow(() -> new MediaNotFoundException(id.toString()));
+    return find(accountId, id).orElseThrow(() -> new MediaNotFoundException(id.toString()));
+  }
+
+  /**
+   * The account's media with this id; empty if there is none, it expired, or it is another
+   * account's.
+   */
+  public Optional<Media> find(AccountId accountId, MediaId id) {
+    Instant now = clock.instant();
+    return store.find(accountId, id).filter(media -> media.expiresAt().isAfter(now));
   }
 
   /**
@@ -235,11 +244,6 @@ public class MediaLibrary {
     } finally {
       lock.unlock();
     }
-  }
-
-  private Optional<Media> live(AccountId accountId, MediaId id) {
-    Instant now = clock.instant();
-    return store.find(accountId, id).filter(media -> media.expiresAt().isAfter(now));
   }
 
   private Inspection inspect(StagedFile staged) throws IOException {

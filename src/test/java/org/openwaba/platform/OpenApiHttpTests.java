@@ -40,7 +40,11 @@ class OpenApiHttpTests {
             "/{version}/{id}",
             "/{version}/{wabaId}/phone_numbers",
             "/{version}/{wabaId}/message_templates",
+            "/{version}/{phoneNumberId}/media",
             "/admin/v1/accounts/{accountId}/notification-address");
+    assertThat(paths.get("/{version}/{id}").propertyNames())
+        .as("nodes are read and media deleted at one path")
+        .contains("get", "delete");
     assertThat(response.body()).doesNotContain("AuthenticatedAccount");
     assertThat(response.json().get("components").get("securitySchemes").has("bearerToken"))
         .isTrue();

@@ -15,6 +15,7 @@ import org.openwaba.accounts.AccountId;
 import org.openwaba.accounts.AccountNotFoundException;
 import org.openwaba.accounts.AuthenticatedAccount;
 import org.openwaba.accounts.GraphNodeReader;
+import org.openwaba.accounts.PhoneNumberId;
 import org.openwaba.platform.ApiDoors;
 import org.openwaba.platform.GraphFields;
 import org.openwaba.platform.QueryParameters;
@@ -28,8 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Graph nodes by id on the Cloud API door: {@code GET /{version}/{id}} for any node of the caller
  * (phone number, business account, and whatever other modules serve through {@link
- * GraphNodeReader}), and {@code GET /{version}/{waba_id}/phone_numbers}. An id that is unknown,
- * malformed or another account's answers Meta's "object does not exist" (100, subcode 33).
+ * GraphNodeReader}: templates, media), and {@code GET /{version}/{waba_id}/phone_numbers}. An id
+ * that is unknown, malformed or another account's answers Meta's "object does not exist" (100,
+ * subcode 33).
  */
 @RestController
 @Tag(name = "Cloud API: phone numbers and nodes")
@@ -54,18 +56,25 @@ class CloudNodesController {
 
   @GetMapping(path = ApiDoors.CLOUD + "/{id}", produces = "application/json")
   @Operation(
-      summary = "A node by id: phone number, business account or template",
+      summary = "A node by id: phone number, business account, template or media",
       description =
           "A phone number answers id, display_phone_number, verified_name, quality_rating,"
               + " code_verification_status, name_status, platform_type, account_mode and"
-              + " throughput, as Meta does. ?fields=a,b keeps only those fields (and id).")
+              + " throughput, as Meta does; media answers messaging_product, url (download it"
+              + " with the same bearer token), mime_type, sha256, file_size and id. ?fields=a,b"
+              + " keeps only those fields (and id). ?phone_number_id=, which Meta's media"
+              + " clients may send, must be one of the caller's numbers.")
   JsonNode node(
       @Parameter(hidden = true) AuthenticatedAccount account,
       @Parameter(description = "Graph API version, such as v24.0") @PathVariable String version,
       @PathVariable String id,
       @RequestParam(required = false) @Nullable String fields,
+      @RequestParam(name = "phone_number_id", required = false) @Nullable String phoneNumberId,
       HttpServletRequest http) {
-    QueryParameters.requireOnly(http, Set.of("fields"));
+    QueryParameters.requireOnly(http, Set.of("fields", "phone_number_id"));
+    if (phoneNumberId != null) {
+      directory.phoneNumber(account.accountId(), new PhoneNumberId(nodeId(phoneNumberId)));
+    }
     long nodeId = nodeId(id);
     for (GraphNodeReader reader : readers) {
       Optional<GraphNodeReader.Node> node = reader.read(account.accountId(), nodeId);

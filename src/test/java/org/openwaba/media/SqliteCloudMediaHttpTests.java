@@ -1,0 +1,6 @@
+package org.openwaba.media;
+
+import org.openwaba.testing.SqliteTest;
+
+@SqliteTest
+class SqliteCloudMediaHttpTests extends CloudMediaHttpContract {}
