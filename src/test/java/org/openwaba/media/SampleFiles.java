@@ -153,6 +153,37 @@ public final class SampleFiles {
     return out.array();
   }
 
+  /**
+   * A constant-bit-rate MP3 of {@code seconds}: an ID3v2 tag, then 128 kbit/s MPEG-1 layer III
+   * frames at 44.1 kHz (16,000 bytes of audio a second).
+   */
+  public static byte[] mp3(int seconds) {
+    int audio = 16_000 * seconds;
+    ByteBuffer out = ByteBuffer.allocate(10 + 100 + audio);
+    // Tag body length 100, syncsafe: only the last byte is used.
+    out.put(ascii("ID3")).put((byte) 4).put((byte) 0).put((byte) 0).putInt(100).put(new byte[100]);
+    byte[] frame = new byte[417];
+    frame[0] = (byte) 0xFF;
+    frame[1] = (byte) 0xFB;
+    frame[2] = (byte) 0x90;
+    frame[3] = (byte) 0x64;
+    for (int written = 0; written < audio; written += frame.length) {
+      out.put(frame, 0, Math.min(frame.length, audio - written));
+    }
+    return out.array();
+  }
+
+  /**
+   * A variable-bit-rate MP3 whose first frame is a Xing header counting {@code frames} frames of
+   * 1,152 samples at 44.1 kHz; the bytes that follow are too few for a bit-rate estimate to agree.
+   */
+  public static byte[] mp3Xing(int frames) {
+    ByteBuffer out = ByteBuffer.allocate(417 * 3);
+    out.put((byte) 0xFF).put((byte) 0xFB).put((byte) 0x90).put((byte) 0x64);
+    out.put(new byte[32]).put(ascii("Xing")).putInt(1).putInt(frames);
+    return out.array();
+  }
+
   /** An Ogg Opus stream's first page, carrying the OpusHead identification header. */
   public static byte[] oggOpus() {
     ByteBuffer out = ByteBuffer.allocate(27 + 1 + 19).order(ByteOrder.LITTLE_ENDIAN);

@@ -34,8 +34,9 @@ import org.springframework.stereotype.Component;
  * its IEND chunk, a JPEG with its end-of-image marker, a PDF with {@code %%EOF}, a WEBP's RIFF
  * length matches the file, an MP4's boxes fit in the file and include the movie header, a ZIP has
  * its central directory. MP3, OGG and text are streams without an end marker and are not checked.
- * Width and height are read from image headers, and the duration from an MP4's movie header or an
- * Ogg stream's last page. Thread-safe.
+ * Width and height are read from image headers, and the duration from an MP4's movie header, an Ogg
+ * stream's last page, or an MP3's first frame (its Xing/Info frame count, or its bit rate).
+ * Thread-safe.
  */
 @Component
 public class ContentInspector {
@@ -75,6 +76,10 @@ public class ContentInspector {
               : inspection.truncated("the PDF has no %%EOF marker at its end");
       case MediaTypes.WEBP -> webp(inspection, head, size);
       case MediaTypes.MP4, MediaTypes.THREE_GPP -> IsoBoxes.inspect(inspection, file, size);
+      case MediaTypes.MP3 -> {
+        Duration duration = Mp3Frames.duration(file, size, head);
+        yield duration == null ? inspection : inspection.withDuration(duration);
+      }
       case MediaTypes.OGG -> {
         Duration duration = OggPages.duration(file, size, head);
         yield duration == null ? inspection : inspection.withDuration(duration);

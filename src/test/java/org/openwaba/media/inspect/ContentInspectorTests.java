@@ -80,6 +80,21 @@ class ContentInspectorTests {
   }
 
   @Test
+  void readsAConstantBitRateMp3sDurationFromItsBitRate() throws IOException {
+    Inspection mp3 = inspect(SampleFiles.mp3(35));
+    assertThat(mp3.mimeType()).isEqualTo(MediaTypes.MP3);
+    assertThat(mp3.duration()).isEqualTo(Duration.ofSeconds(35));
+  }
+
+  @Test
+  void readsAVariableBitRateMp3sDurationFromItsXingFrameCount() throws IOException {
+    Inspection mp3 = inspect(SampleFiles.mp3Xing(1000));
+    assertThat(mp3.mimeType()).isEqualTo(MediaTypes.MP3);
+    // 1,000 frames × 1,152 samples ÷ 44,100 Hz
+    assertThat(mp3.duration()).isEqualTo(Duration.ofMillis(26_122));
+  }
+
+  @Test
   void readsAudioDurationFromTheLastOggPage() throws IOException {
     Inspection ogg = inspect(SampleFiles.oggOpus(41));
     assertThat(ogg.mimeType()).isEqualTo(MediaTypes.OGG);
