@@ -42,36 +42,6 @@ public record OutboundMessage(
     spans = List.copyOf(spans);
   }
 
-  /** A text or media message. */
-  public OutboundMessage(
-      String messageId,
-      AccountId accountId,
-      PhoneNumberId phoneNumberId,
-      String from,
-      String to,
-      String type,
-      String body,
-      List<TextSpan> spans,
-      boolean previewUrl,
-      @Nullable String replyTo,
-      Instant acceptedAt,
-      @Nullable OutboundMedia media) {
-    this(
-        messageId,
-        accountId,
-        phoneNumberId,
-        from,
-        to,
-        type,
-        body,
-        spans,
-        previewUrl,
-        replyTo,
-        acceptedAt,
-        media,
-        null);
-  }
-
   /** A message without media. */
   public OutboundMessage(
       String messageId,

@@ -34,42 +34,6 @@ public record StoredMessage(
     @Nullable String media,
     @Nullable String content) {
 
-  /** A message without structured content. */
-  public StoredMessage(
-      MessageId id,
-      AccountId accountId,
-      PhoneNumberId phoneNumberId,
-      String sender,
-      String recipient,
-      String type,
-      String body,
-      String formatting,
-      boolean previewUrl,
-      @Nullable String replyTo,
-      MessageStatus status,
-      Instant statusAt,
-      Instant createdAt,
-      @Nullable MessageError error,
-      @Nullable String media) {
-    this(
-        id,
-        accountId,
-        phoneNumberId,
-        sender,
-        recipient,
-        type,
-        body,
-        formatting,
-        previewUrl,
-        replyTo,
-        status,
-        statusAt,
-        createdAt,
-        error,
-        media,
-        null);
-  }
-
   /** A message without media. */
   public StoredMessage(
       MessageId id,

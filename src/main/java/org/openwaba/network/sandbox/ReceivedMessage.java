@@ -39,34 +39,6 @@ public record ReceivedMessage(
     spans = List.copyOf(spans);
   }
 
-  /** A text or media message. */
-  public ReceivedMessage(
-      String messageId,
-      String from,
-      String type,
-      String body,
-      List<TextSpan> spans,
-      boolean previewUrl,
-      @Nullable String replyTo,
-      Instant receivedAt,
-      @Nullable Instant deliveredAt,
-      @Nullable Instant readAt,
-      @Nullable OutboundMedia media) {
-    this(
-        messageId,
-        from,
-        type,
-        body,
-        spans,
-        previewUrl,
-        replyTo,
-        receivedAt,
-        deliveredAt,
-        readAt,
-        media,
-        null);
-  }
-
   /** A message without media. */
   public ReceivedMessage(
       String messageId,

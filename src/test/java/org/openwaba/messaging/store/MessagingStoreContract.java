@@ -102,7 +102,8 @@ abstract class MessagingStoreContract {
             T0,
             T0,
             null,
-            "{\"id\":\"123456789012345\",\"mime_type\":\"image/png\"}");
+            "{\"id\":\"123456789012345\",\"mime_type\":\"image/png\"}",
+            null);
     transactions.executeWithoutResult(status -> messages.insertAll(List.of(image, text)));
 
     assertThat(messages.find(image.id())).contains(image);

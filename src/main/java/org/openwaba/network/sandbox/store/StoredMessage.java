@@ -41,44 +41,6 @@ public record StoredMessage(
     spans = List.copyOf(spans);
   }
 
-  /** A text or media message. */
-  public StoredMessage(
-      String messageId,
-      AccountId accountId,
-      String deviceNumber,
-      long seq,
-      PhoneNumberId phoneNumberId,
-      String from,
-      String type,
-      String body,
-      List<TextSpan> spans,
-      boolean previewUrl,
-      @Nullable String replyTo,
-      Instant acceptedAt,
-      Instant receivedAt,
-      @Nullable Instant deliveredAt,
-      @Nullable Instant readAt,
-      @Nullable OutboundMedia media) {
-    this(
-        messageId,
-        accountId,
-        deviceNumber,
-        seq,
-        phoneNumberId,
-        from,
-        type,
-        body,
-        spans,
-        previewUrl,
-        replyTo,
-        acceptedAt,
-        receivedAt,
-        deliveredAt,
-        readAt,
-        media,
-        null);
-  }
-
   /** A message without media. */
   public StoredMessage(
       String messageId,

@@ -134,8 +134,8 @@ abstract class SandboxStoreContract {
             BASE,
             null,
             null,
-            new OutboundMedia(
-                "123456789012345", "application/pdf", "ab".repeat(32), 4321, "i.pdf"));
+            new OutboundMedia("123456789012345", "application/pdf", "ab".repeat(32), 4321, "i.pdf"),
+            null);
 
     insert(document);
 
