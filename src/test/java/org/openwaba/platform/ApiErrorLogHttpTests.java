@@ -73,7 +73,9 @@ class ApiErrorLogHttpTests {
                     "Authorization", "Bearer " + ApiClient.TOKEN,
                     "Content-Type", "application/json",
                     "X-Request-Id", "log-test-2"),
-                "{\"phone_number\":\"bad\",\"app_secret\":\"s3cr3t-value-x\",\"access_token\":\"tok-value-y\"}"
+                ("{\"phone_number\":\"bad\",\"app_secret\":\"s3cr3t-value-x\","
+                        + "\"access_token\":\"tok-value-y\","
+                        + "\"media_url\":\"https://cdn.example.com/a.jpg?X-Amz-Signature=sig-value-z\"}")
                     .getBytes());
 
     assertThat(response.status()).isEqualTo(400);
@@ -90,6 +92,8 @@ class ApiErrorLogHttpTests {
         .contains("app_secret\\\":\\\"***\\\"")
         .doesNotContain("s3cr3t-value-x")
         .doesNotContain("tok-value-y")
+        .contains("https://cdn.example.com/a.jpg?***")
+        .doesNotContain("sig-value-z")
         .doesNotContain(ApiClient.TOKEN);
   }
 }

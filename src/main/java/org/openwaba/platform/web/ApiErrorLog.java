@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Writes one structured line per API error: error code and message, method and path, caller,
  * request id and a short excerpt of the body (the timestamp comes from the log pattern). Values of
- * JSON fields whose names suggest a secret, and anything shaped like a bearer token, are masked.
+ * JSON fields whose names suggest a secret, anything shaped like a bearer token, and the query of
+ * any URL (where signed media links carry their signature) are masked.
  */
 @Component
 class ApiErrorLog {
@@ -22,6 +23,10 @@ class ApiErrorLog {
       Pattern.compile(
           "(\"[^\"]*(?i:token|secret|key|password|authorization)[^\"]*\"\\s*:\\s*)\"[^\"]*\"");
   private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+\\S+");
+
+  /** A URL's query: signed media links carry their credentials there. */
+  private static final Pattern URL_QUERY =
+      Pattern.compile("(?i)(https?://[^\\s\"?#]*)\\?[^\\s\"]*");
 
   void record(
       HttpServletRequest request,
@@ -54,6 +59,7 @@ class ApiErrorLog {
     String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
     text = SECRET_FIELD.matcher(text).replaceAll("$1\"***\"");
     text = BEARER.matcher(text).replaceAll("Bearer ***");
+    text = URL_QUERY.matcher(text).replaceAll("$1?***");
     if (text.codePointCount(0, text.length()) > EXCERPT_CHARS) {
       text = text.substring(0, text.offsetByCodePoints(0, EXCERPT_CHARS)) + "…";
     }
