@@ -319,7 +319,11 @@ const SENDS = [
     "by id",
     async () => new Document(await mediaId("document"), true, "A document", "invoice.pdf"),
   ],
-  ["document", "by link", () => new Document(mediaLink("document"), false, "A document", "invoice.pdf")],
+  [
+    "document",
+    "by link",
+    () => new Document(mediaLink("document"), false, "A document", "invoice.pdf"),
+  ],
   ["sticker", "by id", async () => new Sticker(await mediaId("sticker"), true)],
   ["sticker", "by link", () => new Sticker(mediaLink("sticker"), false)],
   ["location", "", () => new Location(-122.2164385, 37.4611978, "HQ", "1 Hacker Way")],
