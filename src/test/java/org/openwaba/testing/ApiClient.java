@@ -31,13 +31,20 @@ public final class ApiClient {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String baseUrl;
+  private final HttpClient http;
 
   public ApiClient(int port) {
     this("http://127.0.0.1:" + port);
   }
 
   public ApiClient(String baseUrl) {
+    this(baseUrl, HTTP);
+  }
+
+  /** A client with its own HTTP settings, such as a TLS context trusting a test certificate. */
+  public ApiClient(String baseUrl, HttpClient http) {
     this.baseUrl = baseUrl;
+    this.http = http;
   }
 
   /** An answer: status, headers (lower-case names, first value) and body. */
@@ -98,7 +105,7 @@ public final class ApiClient {
     headers.forEach(request::header);
     try {
       HttpResponse<String> response =
-          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       Map<String, String> answerHeaders = new LinkedHashMap<>();
       response
           .headers()

@@ -23,12 +23,27 @@ public final class ServerProcess implements AutoCloseable {
   private final int port;
   private Process process;
 
+  /** A server on a free port. */
   public ServerProcess(Path dataDir, Path log) throws IOException {
+    this(dataDir, log, freePort());
+  }
+
+  /** A server on the given port, for clients that can reach no other (443 for Meta's SDK). */
+  public ServerProcess(Path dataDir, Path log, int port) {
     this.database = dataDir.resolve("openwaba.db");
     this.log = log;
+    this.port = port;
+  }
+
+  private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
-      this.port = socket.getLocalPort();
+      return socket.getLocalPort();
     }
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return port;
   }
 
   /** The SQLite file the server writes. */
@@ -38,6 +53,14 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Starts the server with these {@code --name=value} settings and waits until it is ready. */
   public ApiClient start(List<String> settings) throws IOException {
+    return start(settings, new ApiClient(port));
+  }
+
+  /**
+   * Starts the server and waits until {@code api}, a client for this server (over HTTPS when the
+   * settings configure TLS), finds it ready.
+   */
+  public ApiClient start(List<String> settings, ApiClient api) throws IOException {
     String jar = System.getProperty("openwaba.jar");
     assertThat(jar).as("failsafe passes the packaged jar as openwaba.jar").isNotNull();
     String java = ProcessHandle.current().info().command().orElse("java");
@@ -54,7 +77,6 @@ public final class ServerProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
-    ApiClient api = new ApiClient(port);
     await()
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(200))
