@@ -43,13 +43,6 @@ import { check, env, equal, expectAccepted, expectError, run, test } from "./har
  * while it is still listed an accepted send fails the suite, so the list cannot go stale.
  */
 const EXPECTED_UNSUPPORTED = new Set([
-  "image",
-  "video",
-  "audio",
-  "document",
-  "sticker",
-  "location",
-  "contacts",
   "interactive",
   "template",
   "reaction",
