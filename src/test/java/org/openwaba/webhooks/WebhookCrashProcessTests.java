@@ -60,8 +60,9 @@ class WebhookCrashProcessTests {
             "--openwaba.sandbox.read-delay=0s",
             "--openwaba.platform.outbound.allowed-hosts=127.0.0.1",
             "--openwaba.platform.outbound.allow-http=true",
-            "--openwaba.webhooks.lease=2s",
-            "--openwaba.webhooks.request-timeout=1s",
+            "--openwaba.webhooks.lease=5s",
+            // Generous: on a loaded CI machine the first handshake can take over a second.
+            "--openwaba.webhooks.request-timeout=3s",
             "--openwaba.webhooks.retry-base-delay=100ms",
             "--openwaba.webhooks.retry-max-delay=500ms",
             "--openwaba.webhooks.concurrency=2"));
