@@ -28,6 +28,9 @@ class OpenApiHttpTests {
     JsonNode paths = response.json().get("paths");
     assertThat(paths.has("/v2/send-message")).isTrue();
     assertThat(paths.has("/v2/message-status")).isTrue();
+    assertThat(paths.has("/v2/messages")).isTrue();
+    assertThat(paths.has("/v2/inbound-messages")).isTrue();
+    assertThat(paths.has("/{version}/{phoneNumberId}/messages")).isTrue();
     assertThat(paths.has("/v2/me")).isTrue();
     assertThat(paths.has("/v2/sandbox/devices/{number}")).isTrue();
     assertThat(paths.has("/v2/sandbox/devices/{number}/messages")).isTrue();
