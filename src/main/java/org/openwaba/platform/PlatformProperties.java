@@ -8,6 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -54,7 +55,11 @@ public record PlatformProperties(
    * @param allowedHosts host names, addresses or CIDR ranges that may be reached although they are
    *     not public (for example {@code localhost} or {@code 10.0.0.0/8}); empty by default
    * @param allowHttp whether plain {@code http} URLs may be requested; off by default
+   * @param trustedCertificates a PEM file of certificates to trust for https, in addition to the
+   *     JVM's authorities: media hosts and webhook receivers behind a private CA
    */
   public record Outbound(
-      @DefaultValue List<String> allowedHosts, @DefaultValue("false") boolean allowHttp) {}
+      @DefaultValue List<String> allowedHosts,
+      @DefaultValue("false") boolean allowHttp,
+      @Nullable Resource trustedCertificates) {}
 }

@@ -20,7 +20,7 @@ class MediaLinksTests {
         20000,
         Duration.ofSeconds(10),
         Duration.ofMillis(1),
-        new PlatformProperties.Outbound(List.of(), false));
+        new PlatformProperties.Outbound(List.of(), false, null));
   }
 
   @Test

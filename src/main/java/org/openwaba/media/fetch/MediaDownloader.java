@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.UnknownHostException;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.EofSensorInputStream;
@@ -128,6 +130,14 @@ public class MediaDownloader implements DisposableBean {
   }
 
   private static String describe(IOException e) {
+    if (e instanceof SSLHandshakeException) {
+      // The JDK's message names internal classes; what the user can act on is the certificate.
+      return "the TLS handshake failed (the host's certificate is not trusted, expired, or not"
+          + " for this host name)";
+    }
+    if (e instanceof SSLException) {
+      return "the TLS connection failed";
+    }
     @Nullable String message = e.getMessage();
     return message == null ? e.getClass().getSimpleName() : message;
   }

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -12,7 +13,9 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
 import org.openwaba.platform.PlatformProperties;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,21 +30,26 @@ import org.springframework.stereotype.Component;
 public class OutboundHttpClients implements DisposableBean {
 
   private final AddressPolicy policy;
+  private final @Nullable SSLContext tls;
   private final ScheduledExecutorService timer;
 
   @Autowired
   public OutboundHttpClients(PlatformProperties properties) {
     this(
-        new AddressPolicy(properties.outbound().allowedHosts(), properties.outbound().allowHttp()));
+        new AddressPolicy(properties.outbound().allowedHosts(), properties.outbound().allowHttp()),
+        properties.outbound().trustedCertificates() == null
+            ? null
+            : TrustedCertificates.context(properties.outbound().trustedCertificates()));
   }
 
   /** A factory applying {@code policy}, for tests and tools. */
   public static OutboundHttpClients withPolicy(AddressPolicy policy) {
-    return new OutboundHttpClients(policy);
+    return new OutboundHttpClients(policy, null);
   }
 
-  private OutboundHttpClients(AddressPolicy policy) {
+  private OutboundHttpClients(AddressPolicy policy, @Nullable SSLContext tls) {
     this.policy = policy;
+    this.tls = tls;
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -78,8 +86,14 @@ public class OutboundHttpClients implements DisposableBean {
     }
     Timeout connect = Timeout.of(connectTimeout);
     Timeout total = Timeout.of(totalTimeout);
+    PoolingHttpClientConnectionManagerBuilder builder =
+        PoolingHttpClientConnectionManagerBuilder.create();
+    if (tls != null) {
+      builder.setTlsSocketStrategy(
+          ClientTlsStrategyBuilder.create().setSslContext(tls).buildClassic());
+    }
     PoolingHttpClientConnectionManager connections =
-        PoolingHttpClientConnectionManagerBuilder.create()
+        builder
             .setDnsResolver(new GuardedDnsResolver(policy))
             .setMaxConnPerRoute(connectionsPerHost)
             .setMaxConnTotal(Math.max(25, connectionsPerHost * 16))
