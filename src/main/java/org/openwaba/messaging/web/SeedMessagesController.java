@@ -92,7 +92,9 @@ class SeedMessagesController {
   @Operation(
       summary = "Check the delivery status of a sent message",
       description =
-          "Statuses: sent, delivered, read, failed (with an error). A message of another account"
+          "Statuses: sent, delivered, read, failed (with an error). reaction is the recipient's"
+              + " current reaction ({emoji, at}) or null. A reaction message itself stays sent:"
+              + " Meta reports no delivered or read for reactions. A message of another account"
               + " answers 404, like one that does not exist.")
   MessageStatusResponse messageStatus(
       @Parameter(hidden = true) AuthenticatedAccount account,
@@ -109,7 +111,8 @@ class SeedMessagesController {
         error == null
             ? null
             : new MessageStatusResponse.ErrorView(
-                error.code(), error.title(), error.title(), error.details()));
+                error.code(), error.title(), error.title(), error.details()),
+        MessageStatusResponse.ReactionView.of(state.reaction()));
   }
 
   /** The seed's timestamps are ISO-8601 in UTC to the second, e.g. 2025-04-27T12:00:00Z. */
