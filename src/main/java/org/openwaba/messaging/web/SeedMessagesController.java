@@ -72,7 +72,9 @@ class SeedMessagesController {
           "The seed's usage example: to (digits with the country code, with or without +), type"
               + " (text when absent: text, image, audio, video, document, sticker, location,"
               + " contacts, interactive, template, reaction) and the type's object as in the Cloud"
-              + " API, context.message_id to reply. The same rules and limits as the Cloud API's"
+              + " API, context.message_id to reply (a reaction: reaction.message_id of this"
+              + " conversation and exactly one emoji, or \"\" to remove). The same rules and"
+              + " limits as the Cloud API's"
               + " /messages; answers and errors in the seed's envelope and codes (134000 for a"
               + " template that is missing or not approved).")
   SendMessageResponse messages(
