@@ -22,8 +22,8 @@ import tools.jackson.databind.JsonNode;
 public final class ReactionEmoji {
 
   /**
-   * More UTF-16 units than the longest RGI sequence (a family with skin tones is 35): a longer
-   * string is refused before it is looked up.
+   * Well above the longest RGI sequence (a kiss with two skin tones, 15 UTF-16 units in Emoji 16):
+   * a longer string is refused before it is looked up.
    */
   static final int MAX_LENGTH = 64;
 
