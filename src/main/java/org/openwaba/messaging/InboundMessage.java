@@ -18,6 +18,7 @@ import org.openwaba.network.DeviceMedia;
  * @param readAt when the business marked it read, if it did
  * @param content for structured types, the type's object as JSON in the shape of Meta's inbound
  *     webhook
+ * @param reaction the business's current reaction on it, if any
  */
 public record InboundMessage(
     MessageId id,
@@ -31,4 +32,36 @@ public record InboundMessage(
     Instant receivedAt,
     @Nullable DeviceMedia media,
     @Nullable Instant readAt,
-    @Nullable String content) {}
+    @Nullable String content,
+    @Nullable Reaction reaction) {
+
+  /** A message the business has not reacted to. */
+  public InboundMessage(
+      MessageId id,
+      AccountId accountId,
+      PhoneNumberId phoneNumberId,
+      String from,
+      String profileName,
+      String type,
+      String body,
+      @Nullable String contextId,
+      Instant receivedAt,
+      @Nullable DeviceMedia media,
+      @Nullable Instant readAt,
+      @Nullable String content) {
+    this(
+        id,
+        accountId,
+        phoneNumberId,
+        from,
+        profileName,
+        type,
+        body,
+        contextId,
+        receivedAt,
+        media,
+        readAt,
+        content,
+        null);
+  }
+}

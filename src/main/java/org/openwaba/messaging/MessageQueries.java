@@ -88,6 +88,11 @@ public class MessageQueries {
             .filter(m -> m.accountId().equals(accountId))
             .orElseThrow(() -> new MessageNotFoundException(messageId));
     return new MessageState(
-        message.id(), message.status(), message.statusAt(), message.recipient(), message.error());
+        message.id(),
+        message.status(),
+        message.statusAt(),
+        message.recipient(),
+        message.error(),
+        messages.reaction(message.id()).orElse(null));
   }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.openwaba.messaging.MessagingProperties;
+import org.openwaba.messaging.reaction.ReactionRecorder;
 import org.openwaba.messaging.store.DispatchQueueStore;
 import org.openwaba.messaging.store.MessageStore;
 import org.openwaba.messaging.store.StoredMessage;
@@ -37,6 +38,7 @@ public class AcceptanceWriter {
   private final MessageStore messages;
   private final DispatchQueueStore queue;
   private final HandOver handOver;
+  private final ReactionRecorder reactions;
   private final DispatchWorker dispatchWorker;
   private final MessagingProperties properties;
   private final TransactionTemplate savepoint;
@@ -46,6 +48,7 @@ public class AcceptanceWriter {
       MessageStore messages,
       DispatchQueueStore queue,
       HandOver handOver,
+      ReactionRecorder reactions,
       DispatchWorker dispatchWorker,
       MessagingProperties properties,
       PlatformTransactionManager transactionManager,
@@ -53,6 +56,7 @@ public class AcceptanceWriter {
     this.messages = messages;
     this.queue = queue;
     this.handOver = handOver;
+    this.reactions = reactions;
     this.dispatchWorker = dispatchWorker;
     this.properties = properties;
     this.savepoint = new TransactionTemplate(transactionManager);
@@ -74,6 +78,7 @@ public class AcceptanceWriter {
       }
     }
     messages.insertAll(rows);
+    reactions.businessSent(rows);
     RuntimeException failure = now.isEmpty() ? null : handOverUnderSavepoint(now);
     if (failure != null) {
       log.warn(

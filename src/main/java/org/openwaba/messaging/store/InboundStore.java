@@ -10,6 +10,7 @@ import org.openwaba.accounts.AccountId;
 import org.openwaba.accounts.PhoneNumberId;
 import org.openwaba.messaging.InboundMessage;
 import org.openwaba.messaging.MessageId;
+import org.openwaba.messaging.Reaction;
 import org.openwaba.network.DeviceMedia;
 import org.openwaba.platform.SqlDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +24,7 @@ public class InboundStore {
 
   private static final String COLUMNS =
       "SELECT id, account_id, phone_number_id, sender, profile_name, type, body, context_id,"
-          + " received_at, media, read_at, content FROM messaging_inbound";
+          + " received_at, media, read_at, content, reaction, reaction_at FROM messaging_inbound";
 
   /** Its own mapper keeps the stored form independent of the API's JSON settings. */
   private static final JsonMapper JSON =
@@ -68,6 +69,20 @@ public class InboundStore {
                 "UPDATE messaging_inbound SET read_at = COALESCE(read_at, ?)"
                     + " WHERE id = ? AND account_id = ?")
             .params(at.toEpochMilli(), id.value(), accountId.value())
+            .update()
+        == 1;
+  }
+
+  /**
+   * Sets or, with a null emoji, removes the business's reaction on a message that {@code from} sent
+   * to the account; returns whether there is such a message.
+   */
+  public boolean react(
+      MessageId id, AccountId accountId, String from, @Nullable String emoji, Instant at) {
+    return jdbc.sql(
+                "UPDATE messaging_inbound SET reaction = ?, reaction_at = ?"
+                    + " WHERE id = ? AND account_id = ? AND sender = ?")
+            .params(emoji, at.toEpochMilli(), id.value(), accountId.value(), from)
             .update()
         == 1;
   }
@@ -117,6 +132,14 @@ public class InboundStore {
         Instant.ofEpochMilli(rs.getLong("received_at")),
         media == null ? null : JSON.readValue(media, DeviceMedia.class),
         readAt,
-        rs.getString("content"));
+        rs.getString("content"),
+        reaction(rs));
+  }
+
+  private static @Nullable Reaction reaction(ResultSet rs) throws SQLException {
+    String emoji = rs.getString("reaction");
+    return emoji == null
+        ? null
+        : new Reaction(emoji, Instant.ofEpochMilli(rs.getLong("reaction_at")));
   }
 }

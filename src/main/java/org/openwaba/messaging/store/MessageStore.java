@@ -16,6 +16,7 @@ import org.openwaba.accounts.PhoneNumberId;
 import org.openwaba.messaging.MessageError;
 import org.openwaba.messaging.MessageId;
 import org.openwaba.messaging.MessageStatus;
+import org.openwaba.messaging.Reaction;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -68,6 +69,33 @@ public class MessageStore {
             + " created_at, media, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             + " ?)",
         rows);
+  }
+
+  /**
+   * Sets or, with a null emoji, removes the recipient's reaction on one of the account's messages
+   * to {@code recipient}; returns whether there is such a message.
+   */
+  public boolean react(
+      MessageId id, AccountId accountId, String recipient, @Nullable String emoji, Instant at) {
+    return jdbc.sql(
+                "UPDATE messaging_message SET reaction = ?, reaction_at = ?"
+                    + " WHERE id = ? AND account_id = ? AND recipient = ?")
+            .params(emoji, at.toEpochMilli(), id.value(), accountId.value(), recipient)
+            .update()
+        == 1;
+  }
+
+  /** The recipient's current reaction on the message, if any. */
+  public Optional<Reaction> reaction(MessageId id) {
+    return jdbc.sql(
+            "SELECT reaction, reaction_at FROM messaging_message"
+                + " WHERE id = ? AND reaction IS NOT NULL")
+        .param(id.value())
+        .query(
+            (rs, row) ->
+                new Reaction(
+                    rs.getString("reaction"), Instant.ofEpochMilli(rs.getLong("reaction_at"))))
+        .optional();
   }
 
   public Optional<StoredMessage> find(MessageId id) {

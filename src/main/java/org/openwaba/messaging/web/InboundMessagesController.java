@@ -42,7 +42,8 @@ class InboundMessagesController {
       String timestamp,
       @Nullable DeviceMedia media,
       @Nullable String readAt,
-      @JsonRawValue @Nullable String content) {
+      @JsonRawValue @Nullable String content,
+      MessageStatusResponse.@Nullable ReactionView reaction) {
 
     static InboundView of(InboundMessage m) {
       return new InboundView(
@@ -56,7 +57,8 @@ class InboundMessagesController {
           m.receivedAt().toString(),
           m.media(),
           m.readAt() == null ? null : m.readAt().toString(),
-          m.content());
+          m.content(),
+          MessageStatusResponse.ReactionView.of(m.reaction()));
     }
   }
 

@@ -72,7 +72,9 @@ class SeedMessagesController {
           "The seed's usage example: to (digits with the country code, with or without +), type"
               + " (text when absent: text, image, audio, video, document, sticker, location,"
               + " contacts, interactive, template, reaction) and the type's object as in the Cloud"
-              + " API, context.message_id to reply. The same rules and limits as the Cloud API's"
+              + " API, context.message_id to reply (a reaction: reaction.message_id of this"
+              + " conversation and exactly one emoji, or \"\" to remove). The same rules and"
+              + " limits as the Cloud API's"
               + " /messages; answers and errors in the seed's envelope and codes (134000 for a"
               + " template that is missing or not approved).")
   SendMessageResponse messages(
@@ -92,7 +94,9 @@ class SeedMessagesController {
   @Operation(
       summary = "Check the delivery status of a sent message",
       description =
-          "Statuses: sent, delivered, read, failed (with an error). A message of another account"
+          "Statuses: sent, delivered, read, failed (with an error). reaction is the recipient's"
+              + " current reaction ({emoji, at}) or null. A reaction message itself stays sent:"
+              + " Meta reports no delivered or read for reactions. A message of another account"
               + " answers 404, like one that does not exist.")
   MessageStatusResponse messageStatus(
       @Parameter(hidden = true) AuthenticatedAccount account,
@@ -109,7 +113,8 @@ class SeedMessagesController {
         error == null
             ? null
             : new MessageStatusResponse.ErrorView(
-                error.code(), error.title(), error.title(), error.details()));
+                error.code(), error.title(), error.title(), error.details()),
+        MessageStatusResponse.ReactionView.of(state.reaction()));
   }
 
   /** The seed's timestamps are ISO-8601 in UTC to the second, e.g. 2025-04-27T12:00:00Z. */

@@ -20,6 +20,7 @@ import org.openwaba.network.TextSpan;
  * @param media the media of a media message (its caption is the body), null for text
  * @param content for structured types (location, contacts, interactive, template, reaction), the
  *     type's object as JSON in Meta's send shape
+ * @param reaction the device's current reaction on it, if any
  */
 public record ReceivedMessage(
     String messageId,
@@ -33,10 +34,41 @@ public record ReceivedMessage(
     @Nullable Instant deliveredAt,
     @Nullable Instant readAt,
     @Nullable OutboundMedia media,
-    @Nullable String content) {
+    @Nullable String content,
+    @Nullable DeviceReaction reaction) {
 
   public ReceivedMessage {
     spans = List.copyOf(spans);
+  }
+
+  /** A message the device has not reacted to. */
+  public ReceivedMessage(
+      String messageId,
+      String from,
+      String type,
+      String body,
+      List<TextSpan> spans,
+      boolean previewUrl,
+      @Nullable String replyTo,
+      Instant receivedAt,
+      @Nullable Instant deliveredAt,
+      @Nullable Instant readAt,
+      @Nullable OutboundMedia media,
+      @Nullable String content) {
+    this(
+        messageId,
+        from,
+        type,
+        body,
+        spans,
+        previewUrl,
+        replyTo,
+        receivedAt,
+        deliveredAt,
+        readAt,
+        media,
+        content,
+        null);
   }
 
   /** A message without media. */

@@ -151,7 +151,8 @@ public class SandboxDevices {
 
   /**
    * The device's user reads the message: it is reported DELIVERED first if it was not delivered
-   * yet, then READ. Reading it again changes and reports nothing.
+   * yet, then READ. Reading it again changes and reports nothing, and so does reading a reaction,
+   * for which Meta reports neither (§2.9).
    *
    * @throws SandboxMessageNotFoundException (404, 190404) if the device received no such message
    *     from this account
@@ -163,7 +164,9 @@ public class SandboxDevices {
         messages
             .find(accountId, number, messageId)
             .orElseThrow(() -> new SandboxMessageNotFoundException(number, messageId));
-    reporter.readByUser(message, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    if (!message.isReaction()) {
+      reporter.readByUser(message, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    }
     return received(messages.find(accountId, number, messageId).orElseThrow());
   }
 
@@ -435,6 +438,7 @@ public class SandboxDevices {
         message.deliveredAt(),
         message.readAt(),
         message.media(),
-        message.content());
+        message.content(),
+        message.reaction());
   }
 }

@@ -118,7 +118,11 @@ public class SandboxNetwork implements DeliveryNetwork {
       DeviceKey device = new DeviceKey(message.accountId(), message.to());
       DeviceStore.Slots slot = slots.get(device);
       long seq = nextSeq.merge(device, slot.firstSeq(), (current, first) -> current + 1);
-      ArrivalPlan plan = timings.onArrival(behaviour, slot.online(), now);
+      // Meta reports only sent for a reaction, never delivered or read (§2.9).
+      ArrivalPlan plan =
+          StoredMessage.REACTION.equals(message.type())
+              ? ArrivalPlan.WAIT
+              : timings.onArrival(behaviour, slot.online(), now);
       StoredMessage stored = stored(message, seq, now, plan);
       received.add(stored);
       pending.add(plan.pendingReceipt(stored));

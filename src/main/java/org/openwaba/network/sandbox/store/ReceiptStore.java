@@ -118,8 +118,13 @@ public class ReceiptStore {
     return jdbc.sql(
             "UPDATE network_sandbox_message SET receipt_kind = ?, receipt_due_at = ?"
                 + " WHERE account_id = ? AND device_number = ? AND delivered_at IS NULL"
-                + " AND receipt_kind IS NULL")
-        .params(ReceiptKind.DELIVERED.name(), dueAt.toEpochMilli(), accountId.value(), number)
+                + " AND receipt_kind IS NULL AND message_type <> ?")
+        .params(
+            ReceiptKind.DELIVERED.name(),
+            dueAt.toEpochMilli(),
+            accountId.value(),
+            number,
+            StoredMessage.REACTION)
         .update();
   }
 

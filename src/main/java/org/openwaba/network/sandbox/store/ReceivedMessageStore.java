@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.openwaba.accounts.AccountId;
 import org.openwaba.accounts.PhoneNumberId;
+import org.openwaba.network.sandbox.DeviceReaction;
 import org.openwaba.platform.SqlDialect;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +35,7 @@ public class ReceivedMessageStore {
   private static final String COLUMNS =
       "SELECT message_id, account_id, device_number, seq, phone_number_id, from_number,"
           + " message_type, body, formatting, preview_url, reply_to, accepted_at, received_at,"
-          + " delivered_at, read_at, media, content FROM network_sandbox_message";
+          + " delivered_at, read_at, media, content, reaction, reaction_at FROM network_sandbox_message";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
@@ -135,18 +136,35 @@ public class ReceivedMessageStore {
     return newestFirst;
   }
 
-  /** What the device received from this account. */
+  /**
+   * What the device received from this account. Reactions are left out: they are never delivered or
+   * read (§2.9), so counting them would show them waiting for ever.
+   */
   public MessageCounts counts(AccountId accountId, String number) {
     return jdbc.sql(
             "SELECT COUNT(*) AS received, COUNT(delivered_at) AS delivered,"
                 + " COUNT(read_at) AS read_count FROM network_sandbox_message"
-                + " WHERE account_id = ? AND device_number = ?")
-        .params(accountId.value(), number)
+                + " WHERE account_id = ? AND device_number = ? AND message_type <> ?")
+        .params(accountId.value(), number, StoredMessage.REACTION)
         .query(
             (rs, row) ->
                 new MessageCounts(
                     rs.getLong("received"), rs.getLong("delivered"), rs.getLong("read_count")))
         .single();
+  }
+
+  /**
+   * Sets or, with a null emoji, removes the device's reaction on a message it received from this
+   * account; returns whether there is such a message.
+   */
+  public boolean react(
+      AccountId accountId, String number, String messageId, @Nullable String emoji, Instant at) {
+    return jdbc.sql(
+                "UPDATE network_sandbox_message SET reaction = ?, reaction_at = ?"
+                    + " WHERE message_id = ? AND account_id = ? AND device_number = ?")
+            .params(emoji, at.toEpochMilli(), messageId, accountId.value(), number)
+            .update()
+        == 1;
   }
 
   /** Marks the message delivered unless it already is; returns whether it changed. */
@@ -187,6 +205,14 @@ public class ReceivedMessageStore {
         instant(rs, "delivered_at"),
         instant(rs, "read_at"),
         MediaJson.read(rs.getString("media")),
-        rs.getString("content"));
+        rs.getString("content"),
+        reaction(rs));
+  }
+
+  private static @Nullable DeviceReaction reaction(ResultSet rs) throws SQLException {
+    String emoji = rs.getString("reaction");
+    return emoji == null
+        ? null
+        : new DeviceReaction(emoji, Instant.ofEpochMilli(rs.getLong("reaction_at")));
   }
 }

@@ -8,13 +8,15 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.openwaba.network.OutboundMedia;
 import org.openwaba.network.TextSpan;
+import org.openwaba.network.sandbox.DeviceReaction;
 import org.openwaba.network.sandbox.ReceivedMessage;
 
 /**
  * A received message as the sandbox API shows it. Absent values are written as {@code null}, not
  * left out, so that clients see every field; times are ISO-8601 in UTC. A structured message
  * (location, contacts, interactive, template, reaction) carries its type's object in {@code
- * content}, in Meta's shape, as the business sent it.
+ * content}, in Meta's shape, as the business sent it. {@code reaction} is the device's own current
+ * reaction on the message.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record MessageView(
@@ -29,7 +31,15 @@ record MessageView(
     @Nullable Instant deliveredAt,
     @Nullable Instant readAt,
     @Nullable MediaView media,
-    @JsonRawValue @Nullable String content) {
+    @JsonRawValue @Nullable String content,
+    @Nullable ReactionView reaction) {
+
+  /** The device's current reaction on the message. */
+  record ReactionView(String emoji, Instant at) {
+    static @Nullable ReactionView of(@Nullable DeviceReaction reaction) {
+      return reaction == null ? null : new ReactionView(reaction.emoji(), reaction.at());
+    }
+  }
 
   /** The media of a media message as the device received it; the caption is the message's body. */
   record MediaView(
@@ -67,6 +77,7 @@ record MessageView(
         message.deliveredAt(),
         message.readAt(),
         MediaView.of(message.media()),
-        message.content());
+        message.content(),
+        ReactionView.of(message.reaction()));
   }
 }
