@@ -45,7 +45,6 @@ import { check, env, equal, expectAccepted, expectError, run, test } from "./har
 const EXPECTED_UNSUPPORTED = new Set([
   "interactive",
   "template",
-  "reaction",
 ]);
 
 const GRAPH = "https://graph.facebook.com";
