@@ -572,6 +572,69 @@ abstract class TemplateMessagesHttpContract {
   }
 
   @Test
+  void sendsALocationHeaderWithNameAndAddressAndRefusesOneWithout() {
+    approved(
+        "store_location",
+        List.of(Map.of("type", "HEADER", "format", "LOCATION"), body("Find us here")));
+    Map<String, Object> location = new LinkedHashMap<>();
+    location.put("latitude", 52.52);
+    location.put("longitude", "13.405");
+    location.put("name", "Shop");
+    location.put("address", "Main St 1");
+
+    Response sent =
+        post(
+            SEED,
+            message(
+                "14155550409",
+                template(
+                    "store_location",
+                    Map.of(
+                        "type",
+                        "header",
+                        "parameters",
+                        List.of(Map.of("type", "location", "location", location))))));
+
+    assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+    JsonNode header = lastOn("+14155550409").get("content").get("rendered").get("header");
+    assertThat(header.get("type").asString()).isEqualTo("location");
+    assertThat(header.get("longitude").asDouble()).isEqualTo(13.405);
+    assertThat(header.get("address").asString()).isEqualTo("Main St 1");
+
+    location.remove("address");
+    assertMeta(
+        post(
+            CLOUD,
+            message(
+                "14155550409",
+                template(
+                    "store_location",
+                    Map.of(
+                        "type",
+                        "header",
+                        "parameters",
+                        List.of(Map.of("type", "location", "location", location)))))),
+        400,
+        131008,
+        "template.components[0].parameters[0].location.address is required");
+    assertMeta(
+        post(
+            CLOUD,
+            message(
+                "14155550409",
+                template(
+                    "store_location",
+                    Map.of(
+                        "type",
+                        "header",
+                        "parameters",
+                        List.of(Map.of("type", "sticker", "sticker", Map.of())))))),
+        400,
+        131009,
+        "parameters[0].type must be one of text, currency, date_time");
+  }
+
+  @Test
   void takesATextParameterOf1024CharactersAndRefuses1025() {
     List<Map<String, Object>> withButton =
         List.of(
