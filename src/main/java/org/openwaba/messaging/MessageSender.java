@@ -163,6 +163,8 @@ public class MessageSender {
    *     field), a recipient equal to the sending number, or a {@code context.message_id} that names
    *     no message of this conversation
    * @throws org.openwaba.accounts.AccountNotFoundException if {@code from} is not the caller's
+   * @throws org.openwaba.templates.TemplateUnavailableException (134000; Meta's 132001, 132015,
+   *     132016) for a template message naming no approved template of the account in that language
    * @throws org.openwaba.compliance.RateLimitExceededException (133000) over the account's limit
    */
   public SentMessage send(AuthenticatedAccount caller, SendCommand command) {

@@ -6,7 +6,8 @@
  * org.openwaba.messaging.MessageStatusChanged}.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"accounts", "compliance", "media", "network"})
+@ApplicationModule(
+    allowedDependencies = {"accounts", "compliance", "media", "network", "templates"})
 package org.openwaba.messaging;
 
 import org.jspecify.annotations.NullMarked;

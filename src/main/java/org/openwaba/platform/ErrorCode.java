@@ -40,6 +40,36 @@ public enum ErrorCode {
       new Meta(
           132001, null, HttpStatus.NOT_FOUND, "Template name does not exist in the translation")),
   /**
+   * A template paused for low quality: the seed's 134000 (not approved), Meta's 132015. The seed
+   * door answers 404 like every other 134000, so a seed client handles one pair of numbers.
+   */
+  TEMPLATE_PAUSED(
+      134000,
+      HttpStatus.NOT_FOUND,
+      "Template not approved or not found",
+      new Meta(132015, null, HttpStatus.BAD_REQUEST, "Template is paused")),
+  /** A template disabled after repeated pauses: the seed's 134000, Meta's 132016. */
+  TEMPLATE_DISABLED(
+      134000,
+      HttpStatus.NOT_FOUND,
+      "Template not approved or not found",
+      new Meta(132016, null, HttpStatus.BAD_REQUEST, "Template is disabled")),
+  /**
+   * A template message's parameters do not match the template's placeholders, buttons or header in
+   * number or type: the seed's 132000 (validation), Meta's 132000, which means exactly this there.
+   */
+  TEMPLATE_PARAMETERS(
+      132000,
+      HttpStatus.BAD_REQUEST,
+      "Invalid request",
+      new Meta(132000, null, HttpStatus.BAD_REQUEST, "Template Param Count Mismatch")),
+  /** A template's text with its parameters filled in is over Meta's limit: Meta's 132005. */
+  TEMPLATE_TEXT_TOO_LONG(
+      132000,
+      HttpStatus.BAD_REQUEST,
+      "Invalid request",
+      new Meta(132005, null, HttpStatus.BAD_REQUEST, "Template hydrated text too long")),
+  /**
    * Media that cannot be used: too large, empty, truncated, of a type other than the one declared,
    * or not fetchable from its URL. Meta's code for a media upload error (reference/cloud-api.md
    * §3.3), the same on both doors; the details name what was found.

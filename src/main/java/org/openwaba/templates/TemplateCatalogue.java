@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.openwaba.accounts.AccountId;
+import org.openwaba.platform.ErrorCode;
 import org.openwaba.platform.Ids;
 import org.openwaba.platform.InvalidRequestException;
 import org.openwaba.templates.config.TemplatesProperties;
@@ -90,6 +91,58 @@ public class TemplateCatalogue {
     return store
         .find(account, id)
         .orElseThrow(() -> new TemplateNotFoundException("template " + id));
+  }
+
+  /**
+   * The account's template of this name in this language, if it may be sent: {@code APPROVED}.
+   *
+   * @throws TemplateUnavailableException (134000; Meta's 132001) if the account has no template of
+   *     that name, none in that language (the details list the languages it has) or one that is not
+   *     approved (the details give its status); Meta's 132015 if it is paused, 132016 if disabled
+   */
+  @Transactional(readOnly = true)
+  public Template sendable(AccountId account, String name, String language) {
+    Template template =
+        store
+            .find(account, name, language)
+            .orElseThrow(
+                () ->
+                    new TemplateUnavailableException(
+                        ErrorCode.TEMPLATE_UNAVAILABLE, missing(account, name, language)));
+    return switch (template.status()) {
+      case APPROVED -> template;
+      case PAUSED ->
+          throw new TemplateUnavailableException(
+              ErrorCode.TEMPLATE_PAUSED, describe(template) + " is PAUSED for low quality");
+      case DISABLED ->
+          throw new TemplateUnavailableException(
+              ErrorCode.TEMPLATE_DISABLED, describe(template) + " is DISABLED");
+      case PENDING, REJECTED ->
+          throw new TemplateUnavailableException(
+              ErrorCode.TEMPLATE_UNAVAILABLE,
+              describe(template) + " is " + template.status() + ", not APPROVED");
+    };
+  }
+
+  private String missing(AccountId account, String name, String language) {
+    List<String> languages =
+        store.list(account, new TemplateFilter(name, null, null, null), MAX_PAGE_SIZE, 0).stream()
+            .map(found -> found.language() + " (" + found.status() + ")")
+            .sorted()
+            .toList();
+    if (languages.isEmpty()) {
+      return "template '" + name + "' does not exist";
+    }
+    return "template '"
+        + name
+        + "' does not exist in language "
+        + language
+        + "; it exists in "
+        + String.join(", ", languages);
+  }
+
+  private static String describe(Template template) {
+    return "template '" + template.name() + "' (" + template.language() + ")";
   }
 
   /** One page of the account's templates, oldest first; {@code limit} is 1 to 100. */

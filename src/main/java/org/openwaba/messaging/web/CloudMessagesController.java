@@ -66,8 +66,14 @@ class CloudMessagesController {
               + " messages[{id, message_status}]. Marking a received message as read:"
               + " {\"messaging_product\": \"whatsapp\", \"status\": \"read\", \"message_id\": …}"
               + " answers {\"success\": true}. Errors use Meta's envelope and codes (131008"
-              + " missing, 131009 invalid, 131051 unsupported type, 131053 media, 132000/132001"
-              + " templates, 100/33 unknown phone number id).")
+              + " missing, 131009 invalid, 131051 unsupported type, 131053 media, 100/33 unknown"
+              + " phone number id). Templates: an APPROVED template of the account by name and"
+              + " language.code (132001, HTTP 404, when missing, in another language, pending or"
+              + " rejected; 132015 paused; 132016 disabled); parameters that fit its"
+              + " placeholders, header (text, image/video/document by id or link, location) and"
+              + " buttons (quick_reply payload, url suffix; index as string or number), else"
+              + " 132000 with expected and given counts; a filled body over 1024 characters is"
+              + " 132005.")
   Object send(
       @Parameter(hidden = true) AuthenticatedAccount account,
       @Parameter(description = "Graph API version, such as v24.0") @PathVariable String version,

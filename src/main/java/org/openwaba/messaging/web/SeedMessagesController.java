@@ -74,9 +74,12 @@ class SeedMessagesController {
               + " contacts, interactive, template, reaction) and the type's object as in the Cloud"
               + " API, context.message_id to reply (a reaction: reaction.message_id of this"
               + " conversation and exactly one emoji, or \"\" to remove). The same rules and"
-              + " limits as the Cloud API's"
-              + " /messages; answers and errors in the seed's envelope and codes (134000 for a"
-              + " template that is missing or not approved).")
+              + " limits as the Cloud API's /messages; answers and errors in the seed's envelope"
+              + " and codes. A template message names an APPROVED template of the account by"
+              + " template.name and template.language.code (134000, HTTP 404, when it is missing,"
+              + " in another language, or not approved, paused or disabled: details say which);"
+              + " its parameters must fit the template's placeholders, header and buttons (132000"
+              + " naming expected and given counts).")
   SendMessageResponse messages(
       @Parameter(hidden = true) AuthenticatedAccount account,
       @RequestBody JsonNode request,
