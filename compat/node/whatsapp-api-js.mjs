@@ -44,7 +44,6 @@ import { check, env, equal, expectAccepted, expectError, run, test } from "./har
  */
 const EXPECTED_UNSUPPORTED = new Set([
   "interactive",
-  "template",
 ]);
 
 const GRAPH = "https://graph.facebook.com";
