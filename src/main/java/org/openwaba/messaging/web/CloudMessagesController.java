@@ -64,7 +64,9 @@ class CloudMessagesController {
               + " {\"messaging_product\": \"whatsapp\", \"status\": \"read\", \"message_id\": …}"
               + " answers {\"success\": true}. Errors use Meta's envelope and codes (131008"
               + " missing, 131009 invalid, 131051 unsupported type, 131053 media, 132000/132001"
-              + " templates, 100/33 unknown phone number id).")
+              + " templates, 100/33 unknown phone number id). Interactive messages are button"
+              + " (reply buttons), list or cta_url, with Meta's limits; its other interactive"
+              + " types answer 131051.")
   Object send(
       @Parameter(hidden = true) AuthenticatedAccount account,
       @Parameter(description = "Graph API version, such as v24.0") @PathVariable String version,

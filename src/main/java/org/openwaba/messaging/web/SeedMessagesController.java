@@ -74,7 +74,8 @@ class SeedMessagesController {
               + " contacts, interactive, template, reaction) and the type's object as in the Cloud"
               + " API, context.message_id to reply. The same rules and limits as the Cloud API's"
               + " /messages; answers and errors in the seed's envelope and codes (134000 for a"
-              + " template that is missing or not approved).")
+              + " template that is missing or not approved). Interactive messages are button"
+              + " (reply buttons), list or cta_url.")
   SendMessageResponse messages(
       @Parameter(hidden = true) AuthenticatedAccount account,
       @RequestBody JsonNode request,

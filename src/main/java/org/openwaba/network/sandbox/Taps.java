@@ -51,7 +51,11 @@ final class Taps {
     };
   }
 
-  private static Reply interactive(StoredMessage message, JsonNode content, @Nullable String id) {
+  private static Reply interactive(
+      StoredMessage message, @Nullable JsonNode content, @Nullable String id) {
+    if (content == null) {
+      throw noButtons(message);
+    }
     if (id == null) {
       throw new InvalidRequestException(
           "Invalid tap",
@@ -103,7 +107,8 @@ final class Taps {
     }
   }
 
-  private static Reply template(StoredMessage message, JsonNode content, @Nullable Integer index) {
+  private static Reply template(
+      StoredMessage message, @Nullable JsonNode content, @Nullable Integer index) {
     if (index == null) {
       throw new InvalidRequestException(
           "Invalid tap",
