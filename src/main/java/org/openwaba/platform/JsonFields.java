@@ -1,5 +1,10 @@
 package org.openwaba.platform;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -125,6 +130,55 @@ public final class JsonFields {
       throw invalid(path(parentPath, name), path(parentPath, name) + " must be true or false");
     }
     return node.booleanValue();
+  }
+
+  /** A required string that must be one of {@code allowed}. */
+  public static String oneOf(
+      JsonNode parent, String name, String parentPath, List<String> allowed) {
+    String path = path(parentPath, name);
+    String value = text(parent, name, parentPath, Integer.MAX_VALUE);
+    if (!allowed.contains(value)) {
+      throw invalid(
+          path, path + " must be one of " + String.join(", ", allowed) + "; was '" + value + "'");
+    }
+    return value;
+  }
+
+  /**
+   * A required absolute {@code https} or {@code http} URL with a host, of at most {@code max}
+   * characters. The value is not echoed in errors: signed URLs carry credentials in their query.
+   */
+  public static URI httpUrl(JsonNode parent, String name, String parentPath, int max) {
+    String path = path(parentPath, name);
+    String value = text(parent, name, parentPath, max);
+    try {
+      URI url = new URI(value);
+      String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("https") || scheme.equals("http")) && url.getHost() != null) {
+        return url;
+      }
+    } catch (URISyntaxException e) {
+      // Answered below like any other malformed URL.
+    }
+    throw invalid(
+        path, path + " must be an absolute https or http URL such as https://example.com/");
+  }
+
+  /**
+   * Adds {@code value} to {@code seen}, refusing one that is already there: for ids and titles that
+   * must be unique within a request.
+   */
+  public static void requireUnique(Set<String> seen, String value, String path) {
+    if (!seen.add(value)) {
+      throw invalid(path, path + " '" + value + "' is used twice; each must be unique");
+    }
+  }
+
+  /** Refuses a string with leading or trailing white space. */
+  public static void requireTrimmed(String value, String path) {
+    if (!value.strip().equals(value)) {
+      throw invalid(path, path + " must not start or end with white space");
+    }
   }
 
   public static InvalidRequestException missing(String path) {

@@ -73,7 +73,8 @@ class CloudMessagesController {
               + " placeholders, header (text, image/video/document by id or link, location) and"
               + " buttons (quick_reply payload, url suffix; index as string or number), else"
               + " 132000 with expected and given counts; a filled body over 1024 characters is"
-              + " 132005.")
+              + " 132005. Interactive messages are button (reply buttons), list or cta_url, with"
+              + " Meta's limits; its other interactive types answer 131051.")
   Object send(
       @Parameter(hidden = true) AuthenticatedAccount account,
       @Parameter(description = "Graph API version, such as v24.0") @PathVariable String version,

@@ -79,7 +79,8 @@ class SeedMessagesController {
               + " template.name and template.language.code (134000, HTTP 404, when it is missing,"
               + " in another language, or not approved, paused or disabled: details say which);"
               + " its parameters must fit the template's placeholders, header and buttons (132000"
-              + " naming expected and given counts).")
+              + " naming expected and given counts). Interactive messages are button (reply"
+              + " buttons), list or cta_url.")
   SendMessageResponse messages(
       @Parameter(hidden = true) AuthenticatedAccount account,
       @RequestBody JsonNode request,

@@ -441,4 +441,35 @@ public class SandboxDevices {
         message.content(),
         message.reaction());
   }
+
+  /**
+   * The device's user taps a reply button or list row of an interactive message, or a quick-reply
+   * button of a template message, that it received from this account; the business receives Meta's
+   * {@code interactive} ({@code button_reply}, {@code list_reply}) or {@code button} inbound
+   * message, replying to (with the {@code context} of) the tapped message.
+   *
+   * @param id the reply button's or list row's id, for interactive messages
+   * @param index the template button's position from 0, for template messages
+   * @throws SandboxMessageNotFoundException (404, 190404) if the device received no such message
+   *     from this account
+   * @throws InvalidRequestException (400, 132000) if the device is offline, the message has no such
+   *     button or row, or the button only acts on the phone (a link or phone button)
+   */
+  @Transactional
+  public DeviceSentMessage tap(
+      AccountId accountId,
+      String number,
+      String messageId,
+      @Nullable String id,
+      @Nullable Integer index) {
+    requireSandbox(accountId);
+    StoredMessage message =
+        messages
+            .find(accountId, number, messageId)
+            .orElseThrow(() -> new SandboxMessageNotFoundException(number, messageId));
+    Taps.Reply reply = Taps.of(message, id, index);
+    Sender sender = sender(accountId, number, message.from(), messageId);
+    return publish(
+        sender, reply.type(), reply.body(), null, JSON.writeValueAsString(reply.content()));
+  }
 }

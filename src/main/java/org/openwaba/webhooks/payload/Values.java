@@ -58,7 +58,11 @@ public final class Values {
   public static String inbound(InboundMessage m, String displayPhoneNumber) {
     Map<String, Object> message = new LinkedHashMap<>();
     if (m.contextId() != null) {
-      message.put("context", Map.of("from", waId(displayPhoneNumber), "id", m.contextId()));
+      // Meta's order, from then id; Map.of would iterate in an order that changes between runs.
+      Map<String, Object> context = new LinkedHashMap<>();
+      context.put("from", waId(displayPhoneNumber));
+      context.put("id", m.contextId());
+      message.put("context", context);
     }
     message.put("from", waId(m.from()));
     message.put("id", m.id().value());

@@ -61,16 +61,4 @@ class InboundValuesTests {
     assertThat(message.get("contacts").get(0).get("name").get("formatted_name").asString())
         .isEqualTo("Grace");
   }
-
-  @Test
-  void aTapCarriesItsReplyAndTheContextOfTheTappedMessage() {
-    String content =
-        "{\"type\":\"button_reply\",\"button_reply\":{\"id\":\"yes\",\"title\":\"Yes\"}}";
-    JsonNode message = message(inbound("interactive", content, "wamid.out1"));
-
-    assertThat(message.get("context").get("id").asString()).isEqualTo("wamid.out1");
-    assertThat(message.get("context").get("from").asString()).isEqualTo("12025550100");
-    assertThat(message.get("interactive").get("button_reply").get("id").asString())
-        .isEqualTo("yes");
-  }
 }
