@@ -42,9 +42,7 @@ import { check, env, equal, expectAccepted, expectError, run, test } from "./har
  * implements a type on the Cloud door removes it here: its cases below then must be accepted, and
  * while it is still listed an accepted send fails the suite, so the list cannot go stale.
  */
-const EXPECTED_UNSUPPORTED = new Set([
-  "interactive",
-]);
+const EXPECTED_UNSUPPORTED = new Set([]);
 
 const GRAPH = "https://graph.facebook.com";
 const base = env("OPENWABA_BASE_URL").replace(/\/$/, "");

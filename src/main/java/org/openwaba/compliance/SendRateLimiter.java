@@ -42,6 +42,18 @@ public class SendRateLimiter {
     }
   }
 
+  /**
+   * Gives back a send taken by {@link #acquire} that was then refused or failed, so that only
+   * accepted messages count against the limit: a client correcting a bad request is not throttled
+   * by its own mistakes.
+   */
+  public void release(AccountId accountId, int messagesPerSecond) {
+    Bucket bucket = buckets.getIfPresent(new Key(accountId, messagesPerSecond));
+    if (bucket != null) {
+      bucket.addTokens(1);
+    }
+  }
+
   private static Bucket newBucket(int messagesPerSecond) {
     if (messagesPerSecond < 1) {
       throw new IllegalArgumentException(

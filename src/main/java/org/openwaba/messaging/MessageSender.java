@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.openwaba.accounts.AccountDirectory;
 import org.openwaba.accounts.AuthenticatedAccount;
@@ -98,19 +99,23 @@ public class MessageSender {
     SendTextCommand.Fields fields = command.fields();
     String recipient = InternationalNumbers.toE164(command.to(), fields.to());
     String body = TextBodies.require(command.body(), fields.body());
-    rateLimiter.acquire(caller.accountId(), caller.messagesPerSecond());
-    PhoneNumber sender = sendingNumber(caller, command.from());
-    requireNotSelf(sender, recipient, fields.to());
-    if (command.replyTo() != null) {
-      replies.requireReplyable(caller.accountId(), command.replyTo(), recipient, fields.replyTo());
-    }
-    return accept(
+    return limited(
         caller,
-        sender,
-        recipient,
-        Prepared.text(body, command.previewUrl()),
-        command.replyTo(),
-        started);
+        () -> {
+          PhoneNumber sender = sendingNumber(caller, command.from());
+          requireNotSelf(sender, recipient, fields.to());
+          if (command.replyTo() != null) {
+            replies.requireReplyable(
+                caller.accountId(), command.replyTo(), recipient, fields.replyTo());
+          }
+          return accept(
+              caller,
+              sender,
+              recipient,
+              Prepared.text(body, command.previewUrl()),
+              command.replyTo(),
+              started);
+        });
   }
 
   /**
@@ -138,20 +143,23 @@ public class MessageSender {
                         "media_type must be one of image, video, document, audio, sticker; was '"
                             + command.mediaType()
                             + "'"));
-    rateLimiter.acquire(caller.accountId(), caller.messagesPerSecond());
-    PhoneNumber sender = directory.defaultPhoneNumber(caller.accountId());
-    requireNotSelf(sender, recipient, "phone_number");
-    Prepared prepared =
-        mediaMessages.prepare(
-            new Sending(caller, sender, recipient),
-            kind,
-            command.mediaUrl(),
-            command.mediaId(),
-            command.caption(),
-            command.filename(),
-            MediaMessages.Fields.SEED);
-    AcceptedMessage accepted = accept(caller, sender, recipient, prepared, null, started);
-    return new SentMedia(accepted, prepared.mediaId(), prepared.warnings());
+    return limited(
+        caller,
+        () -> {
+          PhoneNumber sender = directory.defaultPhoneNumber(caller.accountId());
+          requireNotSelf(sender, recipient, "phone_number");
+          Prepared prepared =
+              mediaMessages.prepare(
+                  new Sending(caller, sender, recipient),
+                  kind,
+                  command.mediaUrl(),
+                  command.mediaId(),
+                  command.caption(),
+                  command.filename(),
+                  MediaMessages.Fields.SEED);
+          AcceptedMessage accepted = accept(caller, sender, recipient, prepared, null, started);
+          return new SentMedia(accepted, prepared.mediaId(), prepared.warnings());
+        });
   }
 
   /**
@@ -176,18 +184,37 @@ public class MessageSender {
     if (JsonFields.absent(payload)) {
       throw JsonFields.missing(command.type());
     }
+    return limited(
+        caller,
+        () -> {
+          PhoneNumber sender = sendingNumber(caller, command.from());
+          requireNotSelf(sender, recipient, "to");
+          if (command.replyTo() != null) {
+            replies.requireReplyable(
+                caller.accountId(), command.replyTo(), recipient, "context.message_id");
+          }
+          Prepared prepared =
+              handler.prepare(new Sending(caller, sender, recipient), command.type(), payload);
+          AcceptedMessage accepted =
+              accept(caller, sender, recipient, prepared, command.replyTo(), started);
+          return new SentMessage(accepted, prepared.type(), prepared.warnings());
+        });
+  }
+
+  /**
+   * Runs a send within the account's rate limit. The checks that need the store or the network (the
+   * sending number, a reply's target, a template, a media fetch) come after the limit, so that a
+   * throttled client cannot make the server do that work; a send they refuse gives its allowance
+   * back, so only accepted messages count.
+   */
+  private <T> T limited(AuthenticatedAccount caller, Supplier<T> send) {
     rateLimiter.acquire(caller.accountId(), caller.messagesPerSecond());
-    PhoneNumber sender = sendingNumber(caller, command.from());
-    requireNotSelf(sender, recipient, "to");
-    if (command.replyTo() != null) {
-      replies.requireReplyable(
-          caller.accountId(), command.replyTo(), recipient, "context.message_id");
+    try {
+      return send.get();
+    } catch (RuntimeException e) {
+      rateLimiter.release(caller.accountId(), caller.messagesPerSecond());
+      throw e;
     }
-    Prepared prepared =
-        handler.prepare(new Sending(caller, sender, recipient), command.type(), payload);
-    AcceptedMessage accepted =
-        accept(caller, sender, recipient, prepared, command.replyTo(), started);
-    return new SentMessage(accepted, prepared.type(), prepared.warnings());
   }
 
   private PhoneNumber sendingNumber(AuthenticatedAccount caller, @Nullable PhoneNumberId from) {

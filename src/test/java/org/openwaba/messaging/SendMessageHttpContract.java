@@ -403,6 +403,20 @@ abstract class SendMessageHttpContract {
   }
 
   @Test
+  void countsOnlyAcceptedMessagesAgainstTheLimit() {
+    String token = newAccountWithNumber("+14155550145", 1);
+    // Refused after the limit was checked: the reply names no message of this conversation.
+    String refused =
+        "{\"phone_number\":\"" + RECIPIENT + "\",\"message\":\"x\",\"reply_to\":\"wamid.none\"}";
+    for (int i = 0; i < 3; i++) {
+      assertThat(send(token, refused).status()).isEqualTo(400);
+    }
+    String body = "{\"phone_number\":\"" + RECIPIENT + "\",\"message\":\"x\"}";
+    assertThat(send(token, body).status()).isEqualTo(200);
+    assertThat(send(token, body).status()).isEqualTo(429);
+  }
+
+  @Test
   void answersUnknownPathAndWrongMethodInTheEnvelope() {
     assertError(api.get("/v2/no-such-endpoint", TOKEN), 404, 190404, "/v2/no-such-endpoint");
     Response wrongMethod = api.get("/v2/send-message", TOKEN);

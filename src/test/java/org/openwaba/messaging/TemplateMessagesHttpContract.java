@@ -228,6 +228,21 @@ abstract class TemplateMessagesHttpContract {
     assertThat(quickReply.get("type").asString()).isEqualTo("quick_reply");
     assertThat(quickReply.get("text").asString()).isEqualTo("Track order");
     assertThat(quickReply.get("payload").asString()).isEqualTo("Track order");
+
+    // The device taps the quick reply: the business receives Meta's button message.
+    String messageId = sent.json().get("message_id").asString();
+    Response tap =
+        api.postJson(
+            "/v2/sandbox/devices/%2B14155550400/messages/" + messageId + "/tap",
+            TOKEN,
+            "{\"index\": 0}");
+    assertThat(tap.status()).as(tap.body()).isEqualTo(201);
+    JsonNode inbound =
+        api.get("/v2/inbound-messages?from=%2B14155550400", TOKEN).json().get("messages").get(0);
+    assertThat(inbound.get("type").asString()).isEqualTo("button");
+    assertThat(inbound.get("reply_to").asString()).isEqualTo(messageId);
+    assertThat(inbound.get("content").get("text").asString()).isEqualTo("Track order");
+    assertThat(inbound.get("content").get("payload").asString()).isEqualTo("Track order");
   }
 
   @Test
