@@ -36,8 +36,11 @@ public final class MessageContents {
   /** Longest string in a location or contact card. */
   public static final int MAX_FIELD = 1024;
 
-  /** Most contact cards in one message (the largest count SDKs document). */
-  public static final int MAX_CONTACTS = 257;
+  /**
+   * Most contact cards in one message: the seed's "Contacts per list: 256" (one SDK documents 257
+   * for Meta; the seed is the promise this server keeps).
+   */
+  public static final int MAX_CONTACTS = 256;
 
   /** Most phones, emails, addresses or URLs in one card. */
   public static final int MAX_CARD_ITEMS = 20;

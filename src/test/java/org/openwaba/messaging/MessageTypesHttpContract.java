@@ -241,16 +241,16 @@ abstract class MessageTypesHttpContract {
   }
 
   @Test
-  void sendsContactCardsAsAnArrayOrAsAJsonStringUpTo257() {
+  void sendsContactCardsAsAnArrayOrAsAJsonStringUpToTheSeeds256() {
     List<Object> cards = new ArrayList<>();
-    for (int i = 0; i < 257; i++) {
+    for (int i = 0; i < 256; i++) {
       cards.add(card("Person " + i));
     }
     Response most = post(CLOUD, message("14155550304", "contacts", cards));
     assertThat(most.status()).as(most.body()).isEqualTo(200);
     JsonNode received = lastOn("+14155550304");
     assertThat(received.get("type").asString()).isEqualTo("contacts");
-    assertThat(received.get("content")).hasSize(257);
+    assertThat(received.get("content")).hasSize(256);
     JsonNode first = received.get("content").get(0);
     assertThat(first.get("name").get("formatted_name").asString()).isEqualTo("Person 0");
     assertThat(first.get("phones").get(0).get("wa_id").asString()).isEqualTo("14155550100");
@@ -272,11 +272,11 @@ abstract class MessageTypesHttpContract {
     assertMeta(
         post(CLOUD, message("14155550304", "contacts", cards)),
         131009,
-        "contacts must have 1 to 257 items, had 258");
+        "contacts must have 1 to 256 items, had 257");
     assertMeta(
         post(CLOUD, message("14155550304", "contacts", List.of())),
         131009,
-        "contacts must have 1 to 257 items");
+        "contacts must have 1 to 256 items");
     assertMeta(
         post(
             CLOUD,
