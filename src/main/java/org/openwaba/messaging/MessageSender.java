@@ -114,6 +114,7 @@ public class MessageSender {
               recipient,
               Prepared.text(body, command.previewUrl()),
               command.replyTo(),
+              null,
               started);
         });
   }
@@ -157,7 +158,8 @@ public class MessageSender {
                   command.caption(),
                   command.filename(),
                   MediaMessages.Fields.SEED);
-          AcceptedMessage accepted = accept(caller, sender, recipient, prepared, null, started);
+          AcceptedMessage accepted =
+              accept(caller, sender, recipient, prepared, null, null, started);
           return new SentMedia(accepted, prepared.mediaId(), prepared.warnings());
         });
   }
@@ -196,7 +198,14 @@ public class MessageSender {
           Prepared prepared =
               handler.prepare(new Sending(caller, sender, recipient), command.type(), payload);
           AcceptedMessage accepted =
-              accept(caller, sender, recipient, prepared, command.replyTo(), started);
+              accept(
+                  caller,
+                  sender,
+                  recipient,
+                  prepared,
+                  command.replyTo(),
+                  command.callbackData(),
+                  started);
           return new SentMessage(accepted, prepared.type(), prepared.warnings());
         });
   }
@@ -239,6 +248,7 @@ public class MessageSender {
       String recipient,
       Prepared prepared,
       @Nullable String replyTo,
+      @Nullable String callbackData,
       long started) {
     List<TextSpan> spans = TextFormatting.parse(prepared.body());
     String content =
@@ -263,7 +273,8 @@ public class MessageSender {
             now,
             null,
             media,
-            content);
+            content,
+            callbackData);
     OutboundMessage outbound =
         new OutboundMessage(
             id.value(),

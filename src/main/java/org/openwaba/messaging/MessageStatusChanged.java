@@ -13,6 +13,7 @@ import org.openwaba.accounts.PhoneNumberId;
  * @param recipient the recipient in E.164 form, with its {@code +}
  * @param acceptedAt when the message was accepted
  * @param error set when, and only when, the status is {@link MessageStatus#FAILED}
+ * @param callbackData the business's {@code biz_opaque_callback_data} for the message, if any
  */
 public record MessageStatusChanged(
     MessageId messageId,
@@ -22,4 +23,5 @@ public record MessageStatusChanged(
     Instant acceptedAt,
     MessageStatus status,
     Instant at,
-    @Nullable MessageError error) {}
+    @Nullable MessageError error,
+    @Nullable String callbackData) {}

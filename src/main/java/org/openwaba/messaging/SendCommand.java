@@ -14,10 +14,24 @@ import tools.jackson.databind.JsonNode;
  * @param payload the value of the request's field named like the type; null when it was missing
  * @param replyTo {@code context.message_id}: a message of this conversation to quote
  * @param from the account's number to send from; null sends from its default (oldest) number
+ * @param callbackData {@code biz_opaque_callback_data}: up to 512 characters echoed in the
+ *     message's status webhooks
  */
 public record SendCommand(
     String to,
     String type,
     @Nullable JsonNode payload,
     @Nullable String replyTo,
-    @Nullable PhoneNumberId from) {}
+    @Nullable PhoneNumberId from,
+    @Nullable String callbackData) {
+
+  /** A command without callback data. */
+  public SendCommand(
+      String to,
+      String type,
+      @Nullable JsonNode payload,
+      @Nullable String replyTo,
+      @Nullable PhoneNumberId from) {
+    this(to, type, payload, replyTo, from, null);
+  }
+}

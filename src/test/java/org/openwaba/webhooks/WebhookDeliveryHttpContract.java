@@ -97,6 +97,39 @@ abstract class WebhookDeliveryHttpContract {
   }
 
   @Test
+  void echoesTheBusinesssCallbackDataOfUpTo512CharactersInEveryStatus() {
+    fx.register(receiver, VERIFY, Map.of());
+    String longest = "c".repeat(511) + "é";
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("messaging_product", "whatsapp");
+    body.put("to", RECIPIENT.substring(1));
+    body.put("type", "text");
+    body.put("text", Map.of("body", "tracked"));
+    body.put("biz_opaque_callback_data", longest);
+    String path = "/v24.0/" + fx.phoneNumberId + "/messages";
+    var sent = fx.api.postJson(path, fx.token, ApiClient.json(body));
+    assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+    String messageId = sent.json().get("messages").get(0).get("id").asString();
+
+    await().atMost(WAIT).until(() -> statusesOf(messageId).size() == 3);
+    List<String> echoed = new ArrayList<>();
+    for (JsonNode change : receiver.changes()) {
+      JsonNode list = change.get("value").get("statuses");
+      if (list != null && list.get(0).get("id").asString().equals(messageId)) {
+        echoed.add(list.get(0).get("biz_opaque_callback_data").asString());
+      }
+    }
+    assertThat(echoed).containsExactly(longest, longest, longest);
+
+    body.put("biz_opaque_callback_data", longest + "x");
+    var refused = fx.api.postJson(path, fx.token, ApiClient.json(body));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().get("error").get("code").asInt()).isEqualTo(131009);
+    assertThat(refused.body())
+        .contains("biz_opaque_callback_data has 513 characters; the limit is 512");
+  }
+
+  @Test
   void deliversEveryStatusSignedInMetasShapeAndInCausalOrder() throws Exception {
     fx.register(receiver, VERIFY, Map.of());
     String messageId = fx.send(RECIPIENT, "Hello");

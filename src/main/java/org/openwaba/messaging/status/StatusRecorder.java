@@ -49,7 +49,8 @@ public class StatusRecorder {
                 to.acceptedAt(),
                 u.status(),
                 u.at(),
-                u.error()));
+                u.error(),
+                to.callbackData()));
         metrics.reached(u.status());
       }
     }

@@ -28,7 +28,7 @@ public class MessageStore {
   private static final String COLUMNS =
       "SELECT id, account_id, phone_number_id, sender, recipient, type, body, formatting,"
           + " preview_url, reply_to, status, status_at, created_at, error_code, error_title,"
-          + " error_details, media, content FROM messaging_message";
+          + " error_details, media, content, callback_data FROM messaging_message";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
@@ -60,14 +60,15 @@ public class MessageStore {
             m.statusAt().toEpochMilli(),
             created,
             m.media(),
-            m.content()
+            m.content(),
+            m.callbackData()
           });
     }
     template.batchUpdate(
         "INSERT INTO messaging_message (id, account_id, phone_number_id, sender, recipient, type,"
             + " body, formatting, preview_url, reply_to, status, status_rank, status_at,"
-            + " created_at, media, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?)",
+            + " created_at, media, content, callback_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?)",
         rows);
   }
 
@@ -121,13 +122,22 @@ public class MessageStore {
    * need not read the message again.
    *
    * @param recipient E.164, with its {@code +}
+   * @param callbackData the business's {@code biz_opaque_callback_data}, echoed in status webhooks
    */
   public record Addressing(
-      AccountId accountId, PhoneNumberId phoneNumberId, String recipient, Instant acceptedAt) {
+      AccountId accountId,
+      PhoneNumberId phoneNumberId,
+      String recipient,
+      Instant acceptedAt,
+      @Nullable String callbackData) {
 
     public static Addressing of(StoredMessage message) {
       return new Addressing(
-          message.accountId(), message.phoneNumberId(), message.recipient(), message.createdAt());
+          message.accountId(),
+          message.phoneNumberId(),
+          message.recipient(),
+          message.createdAt(),
+          message.callbackData());
     }
   }
 
@@ -149,7 +159,7 @@ public class MessageStore {
     }
     Map<String, CurrentStatus> statuses = new HashMap<>();
     jdbc.sql(
-            "SELECT id, account_id, phone_number_id, recipient, created_at, status"
+            "SELECT id, account_id, phone_number_id, recipient, created_at, status, callback_data"
                 + " FROM messaging_message WHERE id IN (:ids)")
         .param("ids", ids)
         .query(
@@ -161,7 +171,8 @@ public class MessageStore {
                           new AccountId(rs.getLong(2)),
                           new PhoneNumberId(rs.getLong(3)),
                           rs.getString(4),
-                          Instant.ofEpochMilli(rs.getLong(5))),
+                          Instant.ofEpochMilli(rs.getLong(5)),
+                          rs.getString(7)),
                       MessageStatus.valueOf(rs.getString(6).toUpperCase(Locale.ROOT))));
             });
     return statuses;
@@ -249,6 +260,7 @@ public class MessageStore {
         Instant.ofEpochMilli(rs.getLong("created_at")),
         error,
         rs.getString("media"),
-        rs.getString("content"));
+        rs.getString("content"),
+        rs.getString("callback_data"));
   }
 }

@@ -13,6 +13,7 @@ import org.openwaba.messaging.MessageStatus;
  *
  * @param formatting the parsed formatting as JSON, for devices to render
  * @param media for media messages, the {@link org.openwaba.network.OutboundMedia} as JSON
+ * @param callbackData the Cloud API's {@code biz_opaque_callback_data}, echoed in status webhooks
  * @param content for structured types (location, contacts, interactive, template, reaction), the
  *     type's object as JSON in Meta's shape
  */
@@ -32,7 +33,46 @@ public record StoredMessage(
     Instant createdAt,
     @Nullable MessageError error,
     @Nullable String media,
-    @Nullable String content) {
+    @Nullable String content,
+    @Nullable String callbackData) {
+
+  /** A message without callback data. */
+  public StoredMessage(
+      MessageId id,
+      AccountId accountId,
+      PhoneNumberId phoneNumberId,
+      String sender,
+      String recipient,
+      String type,
+      String body,
+      String formatting,
+      boolean previewUrl,
+      @Nullable String replyTo,
+      MessageStatus status,
+      Instant statusAt,
+      Instant createdAt,
+      @Nullable MessageError error,
+      @Nullable String media,
+      @Nullable String content) {
+    this(
+        id,
+        accountId,
+        phoneNumberId,
+        sender,
+        recipient,
+        type,
+        body,
+        formatting,
+        previewUrl,
+        replyTo,
+        status,
+        statusAt,
+        createdAt,
+        error,
+        media,
+        content,
+        null);
+  }
 
   /** A message without media. */
   public StoredMessage(

@@ -52,7 +52,8 @@ final class MessageRequests {
       throw JsonFields.invalid(
           "recipient_type", "recipient_type must be individual; groups are not supported");
     }
-    JsonFields.optionalText(body, "biz_opaque_callback_data", "", MAX_CALLBACK_DATA);
+    String callbackData =
+        JsonFields.optionalText(body, "biz_opaque_callback_data", "", MAX_CALLBACK_DATA);
     String to = JsonFields.text(body, "to", "", 64);
     String type = JsonFields.optionalText(body, "type", "", 64);
     if (type == null) {
@@ -64,6 +65,6 @@ final class MessageRequests {
       replyTo =
           JsonFields.text(JsonFields.object(context, "context"), "message_id", "context", 256);
     }
-    return new SendCommand(to, type, body.get(type), replyTo, from);
+    return new SendCommand(to, type, body.get(type), replyTo, from, callbackData);
   }
 }

@@ -38,6 +38,9 @@ public final class Values {
     status.put("status", change.status().name().toLowerCase(java.util.Locale.ROOT));
     status.put("timestamp", unixSeconds(change.at()));
     status.put("recipient_id", waId(change.recipient()));
+    if (change.callbackData() != null) {
+      status.put("biz_opaque_callback_data", change.callbackData());
+    }
     MessageError error = change.error();
     if (error == null) {
       status.put("conversation", conversation(change));
