@@ -3,11 +3,7 @@ package org.openwaba.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openwaba.testing.ApiClient.TOKEN;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openwaba.media.SampleFiles;
 import org.openwaba.testing.ApiClient;
 import org.openwaba.testing.ApiClient.Response;
+import org.openwaba.testing.MediaHost;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -40,34 +37,24 @@ abstract class MessageTypesHttpContract {
 
   @LocalServerPort int port;
   ApiClient api;
-  HttpServer host;
+  MediaHost host;
 
   @BeforeEach
   void start() throws IOException {
     api = new ApiClient(port);
-    host = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-    byte[] photo = SampleFiles.jpeg(64, 48);
-    byte[] pdf = SampleFiles.pdf();
-    host.createContext("/photo.jpg", exchange -> serve(exchange, photo));
-    host.createContext("/files/report", exchange -> serve(exchange, pdf));
-    host.start();
+    host =
+        new MediaHost()
+            .serve("/photo.jpg", SampleFiles.jpeg(64, 48))
+            .serve("/files/report", SampleFiles.pdf());
   }
 
   @AfterEach
   void stop() {
-    host.stop(0);
-  }
-
-  private static void serve(com.sun.net.httpserver.HttpExchange exchange, byte[] body)
-      throws IOException {
-    exchange.sendResponseHeaders(200, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
+    host.close();
   }
 
   String link(String path) {
-    return "http://localhost:" + host.getAddress().getPort() + path;
+    return host.link(path);
   }
 
   static Map<String, Object> message(String to, String type, Object payload) {
