@@ -1,6 +1,7 @@
 package org.openwaba.messaging.content;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,7 +82,7 @@ final class NamedParameters {
   /**
    * Refuses any {@code parameter_name} among parameters that are filled by position or not at all.
    */
-  static void requireUnnamed(Template template, List<TemplateParameter> given, String why) {
+  static void requireUnnamed(List<TemplateParameter> given, String why) {
     for (TemplateParameter parameter : given) {
       if (parameter.name() != null) {
         throw refused(parameter.path() + ".parameter_name is not taken: " + why);
@@ -95,7 +96,6 @@ final class NamedParameters {
   static void requirePositional(Template template, List<TemplateParameter> given) {
     if (template.parameterFormat() == TemplateParameterFormat.POSITIONAL) {
       requireUnnamed(
-          template,
           given,
           describe(template)
               + " is POSITIONAL ({{1}}, {{2}}, …); send its parameters in order, without"
@@ -111,7 +111,7 @@ final class NamedParameters {
     return "template '" + template.name() + "' (" + template.language() + ")";
   }
 
-  private static String list(java.util.Collection<String> names) {
+  private static String list(Collection<String> names) {
     return names.isEmpty() ? "(none)" : String.join(", ", names);
   }
 

@@ -56,7 +56,7 @@ class TemplateHeaders {
     NamedParameters.requirePositional(template, given);
     if (!format.equals("TEXT")) {
       NamedParameters.requireUnnamed(
-          template, given, "only a TEXT header has a placeholder, and this header is not TEXT");
+          given, "only a TEXT header has a placeholder, and this header is not TEXT");
     }
     return switch (format) {
       case "IMAGE", "VIDEO", "DOCUMENT" -> media(sending, format, given);

@@ -66,7 +66,6 @@ class TemplateType implements ContentType {
         request.buttons().stream().map(TemplateRequest.Button::parameter).toList();
     NamedParameters.requirePositional(template, buttonParameters);
     NamedParameters.requireUnnamed(
-        template,
         buttonParameters,
         "a button's parameter fills its URL suffix, payload or code, and has no placeholder name");
     TemplateComponent footer = component(template, "FOOTER");
