@@ -12,6 +12,7 @@ public record Template(
     String name,
     String language,
     TemplateCategory category,
+    TemplateParameterFormat parameterFormat,
     List<TemplateComponent> components,
     TemplateStatus status,
     @Nullable String rejectedReason,
@@ -20,5 +21,31 @@ public record Template(
 
   public Template {
     components = List.copyOf(components);
+  }
+
+  /** A template with positional placeholders. */
+  public Template(
+      TemplateId id,
+      AccountId accountId,
+      String name,
+      String language,
+      TemplateCategory category,
+      List<TemplateComponent> components,
+      TemplateStatus status,
+      @Nullable String rejectedReason,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        id,
+        accountId,
+        name,
+        language,
+        category,
+        TemplateParameterFormat.POSITIONAL,
+        components,
+        status,
+        rejectedReason,
+        createdAt,
+        updatedAt);
   }
 }

@@ -63,6 +63,7 @@ public class TemplateCatalogue {
             template.name(),
             template.language(),
             category,
+            TemplateRules.format(template.parameterFormat()),
             template.components(),
             TemplateStatus.PENDING,
             null,

@@ -1,5 +1,6 @@
 package org.openwaba.templates;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -8,13 +9,26 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The positional placeholders {@code {{1}}}…{@code {{n}}} of a template's text, and the text with
- * values filled in. Named placeholders ({@code {{first_name}}}) are not part of the catalogue: a
- * template's text holds only numbered ones.
+ * The placeholders of a template's text, and the text with values filled in: positional ones
+ * ({@code {{1}}}…{@code {{n}}}) for a {@code POSITIONAL} template, named ones ({@code
+ * {{first_name}}}) for a {@code NAMED} one. Creation has already refused a text that mixes them.
  */
 public final class TemplatePlaceholders {
 
+  /**
+   * The longest placeholder name. whatsapp-api-js caps names at 20 characters
+   * (reference/cloud-api.md §2.8); Meta publishes no other figure.
+   */
+  public static final int MAX_NAME_LENGTH = 20;
+
+  /**
+   * A placeholder name: a lowercase letter, then lowercase letters, digits or underscores, at most
+   * {@value #MAX_NAME_LENGTH} characters in all.
+   */
+  public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,19}");
+
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\d+)}}");
+  private static final Pattern NAMED = Pattern.compile("\\{\\{([a-z][a-z0-9_]{0,19})}}");
 
   private TemplatePlaceholders() {}
 
@@ -34,6 +48,21 @@ public final class TemplatePlaceholders {
   }
 
   /**
+   * The distinct placeholder names of the text, in order of first appearance. Empty for null or
+   * text without named placeholders.
+   */
+  public static List<String> names(@Nullable String text) {
+    LinkedHashSet<String> names = new LinkedHashSet<>();
+    if (text != null) {
+      Matcher matcher = NAMED.matcher(text);
+      while (matcher.find()) {
+        names.add(matcher.group(1));
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /**
    * The text with each placeholder replaced by the i-th value, where i is its position in {@link
    * #numbers}; a placeholder without a value stays as it is.
    */
@@ -48,6 +77,21 @@ public final class TemplatePlaceholders {
     while (matcher.find()) {
       Integer index = position.get(Integer.parseInt(matcher.group(1)));
       String value = index != null && index < values.size() ? values.get(index) : matcher.group();
+      matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+
+  /**
+   * The text with each named placeholder replaced by the value of that name; a placeholder without
+   * a value stays as it is.
+   */
+  public static String fillNamed(String text, Map<String, String> values) {
+    Matcher matcher = NAMED.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      String value = values.getOrDefault(matcher.group(1), matcher.group());
       matcher.appendReplacement(out, Matcher.quoteReplacement(value));
     }
     matcher.appendTail(out);

@@ -505,7 +505,8 @@ abstract class TemplateMessagesHttpContract {
                         Map.of("type", "text", "text", "c", "parameter_name", "c"))))),
         400,
         132000,
-        "named parameters are not supported");
+        "is POSITIONAL ({{1}}, {{2}}, …); send its parameters in order, without"
+            + " parameter_name");
   }
 
   @Test

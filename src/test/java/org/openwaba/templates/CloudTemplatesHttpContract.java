@@ -233,11 +233,11 @@ abstract class CloudTemplatesHttpContract {
         api.postJson(
             templates,
             token,
-            "{\"name\":\"x\",\"language\":\"en\",\"category\":\"UTILITY\",\"parameter_format\":\"NAMED\","
+            "{\"name\":\"x\",\"language\":\"en\",\"category\":\"UTILITY\",\"parameter_format\":\"NUMBERED\","
                 + "\"components\":[{\"type\":\"BODY\",\"text\":\"Hi there\"}]}"),
         400,
-        131009,
-        "parameter_format must be POSITIONAL");
+        100,
+        "parameter_format must be POSITIONAL or NAMED; was 'NUMBERED'");
 
     created("twice", "en");
     assertThat(

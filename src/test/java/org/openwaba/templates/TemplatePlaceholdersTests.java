@@ -33,4 +33,20 @@ class TemplatePlaceholdersTests {
   void leavesAPlaceholderWithoutAValueAsItIs() {
     assertThat(TemplatePlaceholders.fill("{{1}} {{2}}", List.of("a"))).isEqualTo("a {{2}}");
   }
+
+  @Test
+  void listsDistinctNamesInOrderOfFirstAppearance() {
+    assertThat(TemplatePlaceholders.names("{{order_id}} for {{first_name}}, {{order_id}} {{1}}"))
+        .containsExactly("order_id", "first_name");
+    assertThat(TemplatePlaceholders.names(null)).isEmpty();
+  }
+
+  @Test
+  void fillsNamedPlaceholdersByNameLiterally() {
+    assertThat(
+            TemplatePlaceholders.fillNamed(
+                "Hi {{first_name}}, order {{order_id}} ({{other}})",
+                java.util.Map.of("order_id", "$7 \\", "first_name", "Ann")))
+        .isEqualTo("Hi Ann, order $7 \\ ({{other}})");
+  }
 }

@@ -2,6 +2,7 @@ package org.openwaba.messaging.content;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.openwaba.media.MediaId;
 import org.openwaba.media.MediaKind;
@@ -10,6 +11,7 @@ import org.openwaba.network.OutboundMedia;
 import org.openwaba.platform.ErrorCode;
 import org.openwaba.platform.InvalidRequestException;
 import org.openwaba.platform.JsonFields;
+import org.openwaba.templates.Template;
 import org.openwaba.templates.TemplateComponent;
 import org.openwaba.templates.TemplatePlaceholders;
 import org.springframework.stereotype.Component;
@@ -43,14 +45,23 @@ class TemplateHeaders {
     this.media = media;
   }
 
-  Header render(Sending sending, @Nullable TemplateComponent header, TemplateRequest request) {
+  Header render(
+      Sending sending,
+      Template template,
+      @Nullable TemplateComponent header,
+      TemplateRequest request) {
     List<TemplateParameter> given = request.header();
     String format =
         header == null || header.format() == null ? "" : header.format().toUpperCase(Locale.ROOT);
+    NamedParameters.requirePositional(template, given);
+    if (!format.equals("TEXT")) {
+      NamedParameters.requireUnnamed(
+          given, "only a TEXT header has a placeholder, and this header is not TEXT");
+    }
     return switch (format) {
       case "IMAGE", "VIDEO", "DOCUMENT" -> media(sending, format, given);
       case "LOCATION" -> location(given);
-      case "TEXT" -> text(header.text(), given);
+      case "TEXT" -> text(template, header.text(), given);
       default -> {
         requireCount(given, 0, "the template has no header");
         yield new Header(null, NODES.arrayNode(), null, null, List.of());
@@ -58,17 +69,29 @@ class TemplateHeaders {
     };
   }
 
-  private static Header text(@Nullable String text, List<TemplateParameter> given) {
+  private static Header text(Template owner, @Nullable String text, List<TemplateParameter> given) {
     String template = text == null ? "" : text;
-    int expected = TemplatePlaceholders.numbers(template).size();
-    requireCount(given, expected, "the template's TEXT header has " + expected + " placeholders");
     ArrayNode parameters = NODES.arrayNode();
-    for (TemplateParameter parameter : given) {
-      parameter.requireType(TEXT_TYPES, "a TEXT header");
-      parameters.add(parameter.clean());
+    String filled;
+    if (NamedParameters.named(owner)) {
+      for (TemplateParameter parameter : given) {
+        parameter.requireType(TEXT_TYPES, "a TEXT header");
+        parameters.add(parameter.clean());
+      }
+      Map<String, String> values =
+          NamedParameters.match(owner, "header", TemplatePlaceholders.names(template), given);
+      filled = TemplatePlaceholders.fillNamed(template, values);
+    } else {
+      int expected = TemplatePlaceholders.numbers(template).size();
+      requireCount(given, expected, "the template's TEXT header has " + expected + " placeholders");
+      for (TemplateParameter parameter : given) {
+        parameter.requireType(TEXT_TYPES, "a TEXT header");
+        parameters.add(parameter.clean());
+      }
+      filled =
+          TemplatePlaceholders.fill(
+              template, given.stream().map(TemplateParameter::value).toList());
     }
-    String filled =
-        TemplatePlaceholders.fill(template, given.stream().map(TemplateParameter::value).toList());
     int length = filled.codePointCount(0, filled.length());
     if (length > TemplateRequest.MAX_HEADER_TEXT) {
       throw new InvalidRequestException(

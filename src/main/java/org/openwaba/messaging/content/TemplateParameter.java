@@ -4,6 +4,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.openwaba.platform.ErrorCode;
 import org.openwaba.platform.InvalidRequestException;
 import org.openwaba.platform.JsonFields;
@@ -17,12 +18,20 @@ import tools.jackson.databind.node.ObjectNode;
  * @param type {@code text}, {@code currency}, {@code date_time}, {@code payload}, {@code
  *     coupon_code}, or a header's {@code image}, {@code video}, {@code document}, {@code location}
  * @param path the parameter's full path, for error details
+ * @param name its {@code parameter_name}, which a {@code NAMED} template's header and body text
+ *     parameters carry and nothing else does
  * @param node the parameter object as sent (media and location are read by the header)
  * @param value what fills a placeholder or a button: the text, a fallback value, a payload or a
  *     code; empty for media and location
  * @param clean the parameter holding only the fields Meta defines
  */
-record TemplateParameter(String type, String path, JsonNode node, String value, ObjectNode clean) {
+record TemplateParameter(
+    String type,
+    String path,
+    @Nullable String name,
+    JsonNode node,
+    String value,
+    ObjectNode clean) {
 
   static final List<String> TYPES =
       List.of(
@@ -54,15 +63,13 @@ record TemplateParameter(String type, String path, JsonNode node, String value, 
   static TemplateParameter read(JsonNode node, String path, int maxText) {
     JsonNode parameter = JsonFields.object(node, path);
     String type = JsonFields.text(parameter, "type", path, 64).toLowerCase(Locale.ROOT);
-    if (parameter.has("parameter_name")) {
-      throw new InvalidRequestException(
-          ErrorCode.TEMPLATE_PARAMETERS,
-          "Named parameters not supported",
-          path
-              + ".parameter_name: named parameters are not supported; OpenWABA's templates use"
-              + " positional placeholders {{1}}…{{n}}, filled in order");
-    }
+    // Whether the name fits the template is NamedParameters' job, which knows the template; the
+    // limit here only bounds what an error message may quote.
+    String name = JsonFields.optionalText(parameter, "parameter_name", path, 512);
     ObjectNode clean = NODES.objectNode().put("type", type);
+    if (name != null) {
+      clean.put("parameter_name", name);
+    }
     String value =
         switch (type) {
           case "text" -> {
@@ -99,7 +106,7 @@ record TemplateParameter(String type, String path, JsonNode node, String value, 
                       + type
                       + "'");
         };
-    return new TemplateParameter(type, path, parameter, value, clean);
+    return new TemplateParameter(type, path, name, parameter, value, clean);
   }
 
   /** Refuses a parameter of a type this place does not take (Meta's 132000 on the Cloud door). */

@@ -2,6 +2,7 @@ package org.openwaba.messaging.content;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openwaba.platform.ErrorCode;
@@ -60,14 +61,21 @@ class TemplateType implements ContentType {
     TemplateRequest request = TemplateRequest.read(object);
     Template template = catalogue.sendable(sending.caller().accountId(), name, code);
 
-    String body = body(component(template, "BODY"), request);
+    String body = body(template, component(template, "BODY"), request);
+    List<TemplateParameter> buttonParameters =
+        request.buttons().stream().map(TemplateRequest.Button::parameter).toList();
+    NamedParameters.requirePositional(template, buttonParameters);
+    NamedParameters.requireUnnamed(
+        buttonParameters,
+        "a button's parameter fills its URL suffix, payload or code, and has no placeholder name");
     TemplateComponent footer = component(template, "FOOTER");
     TemplateComponent buttons = component(template, "BUTTONS");
     List<TemplateButton> templateButtons =
         buttons == null || buttons.buttons() == null ? List.of() : buttons.buttons();
     ArrayNode renderedButtons = TemplateButtons.render(templateButtons, request.buttons());
     // Last: a media header is fetched and stored, which only a message that fits should cost.
-    TemplateHeaders.Header header = headers.render(sending, component(template, "HEADER"), request);
+    TemplateHeaders.Header header =
+        headers.render(sending, template, component(template, "HEADER"), request);
 
     ObjectNode content = NODES.objectNode().put("name", name);
     content.putObject("language").put("code", code);
@@ -81,26 +89,35 @@ class TemplateType implements ContentType {
         "template", body, false, header.media(), header.mediaId(), content, header.warnings());
   }
 
-  private static String body(@Nullable TemplateComponent component, TemplateRequest request) {
+  private static String body(
+      Template template, @Nullable TemplateComponent component, TemplateRequest request) {
     String text = component == null || component.text() == null ? "" : component.text();
-    int expected = TemplatePlaceholders.numbers(text).size();
     List<TemplateParameter> given = request.body();
-    if (given.size() != expected) {
-      throw new InvalidRequestException(
-          ErrorCode.TEMPLATE_PARAMETERS,
-          "Template parameters do not match",
-          "body: the template's body has "
-              + expected
-              + " placeholders; expected "
-              + expected
-              + " parameters, given "
-              + given.size());
-    }
     for (TemplateParameter parameter : given) {
       parameter.requireType(BODY_TYPES, "a body");
     }
-    String filled =
-        TemplatePlaceholders.fill(text, given.stream().map(TemplateParameter::value).toList());
+    String filled;
+    if (NamedParameters.named(template)) {
+      Map<String, String> values =
+          NamedParameters.match(template, "body", TemplatePlaceholders.names(text), given);
+      filled = TemplatePlaceholders.fillNamed(text, values);
+    } else {
+      NamedParameters.requirePositional(template, given);
+      int expected = TemplatePlaceholders.numbers(text).size();
+      if (given.size() != expected) {
+        throw new InvalidRequestException(
+            ErrorCode.TEMPLATE_PARAMETERS,
+            "Template parameters do not match",
+            "body: the template's body has "
+                + expected
+                + " placeholders; expected "
+                + expected
+                + " parameters, given "
+                + given.size());
+      }
+      filled =
+          TemplatePlaceholders.fill(text, given.stream().map(TemplateParameter::value).toList());
+    }
     int length = filled.codePointCount(0, filled.length());
     if (length > MAX_RENDERED_BODY) {
       throw new InvalidRequestException(

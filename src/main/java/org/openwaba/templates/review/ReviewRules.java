@@ -12,21 +12,26 @@ import org.jspecify.annotations.Nullable;
 import org.openwaba.templates.Template;
 import org.openwaba.templates.TemplateButton;
 import org.openwaba.templates.TemplateComponent;
+import org.openwaba.templates.TemplateParameterFormat;
 import org.openwaba.templates.config.TemplatesProperties;
 
 /**
  * The automatic review's rules, a pure function of the template and the settings. A rejection's
  * reason starts with Meta's reason code ({@code INVALID_FORMAT: …}, or the configured one for a
  * denied word) and says what to change. Rules run in a fixed order and the first failure decides:
- * only variables, numbering, variable at an edge, adjacent variables, variables per word, denied
- * words. Creation-time limits (lengths, counts, examples) are {@code TemplateRules}' job and have
- * already passed.
+ * only variables, numbering (for a {@code NAMED} template: well-formed names), variable at an edge,
+ * adjacent variables, variables per word, denied words. Creation-time limits (lengths, counts,
+ * examples) are {@code TemplateRules}' job and have already passed.
  */
 final class ReviewRules {
 
-  private static final Pattern VARIABLE = Pattern.compile("\\{\\{(\\d+)}}");
+  // Creation has refused a template that mixes the two forms, so either matches its variables.
+  private static final String ONE_VARIABLE = "\\{\\{(?:\\d+|[a-z][a-z0-9_]{0,19})}}";
+  private static final Pattern POSITIONAL = Pattern.compile("\\{\\{(\\d+)}}");
+  private static final Pattern VARIABLE = Pattern.compile(ONE_VARIABLE);
   private static final Pattern ANY_BRACES = Pattern.compile("\\{\\{(.*?)}}");
-  private static final Pattern ADJACENT = Pattern.compile("(\\{\\{\\d+}})\\s*(\\{\\{\\d+}})");
+  private static final Pattern ADJACENT =
+      Pattern.compile("(" + ONE_VARIABLE + ")\\s*(" + ONE_VARIABLE + ")");
 
   private ReviewRules() {}
 
@@ -42,9 +47,10 @@ final class ReviewRules {
       return invalid("the body is only variables; add text that says what the message is about");
     }
     if (rules.rejectWrongNumbering()) {
-      Optional<String> numbering = numbering("body", body);
+      boolean named = template.parameterFormat() == TemplateParameterFormat.NAMED;
+      Optional<String> numbering = named ? naming("body", body) : numbering("body", body);
       if (numbering.isEmpty() && header != null) {
-        numbering = numbering("header", header);
+        numbering = named ? naming("header", header) : numbering("header", header);
       }
       if (numbering.isPresent()) {
         return numbering;
@@ -117,7 +123,7 @@ final class ReviewRules {
       }
     }
     Set<Integer> firstSeen = new LinkedHashSet<>();
-    Matcher variable = VARIABLE.matcher(text);
+    Matcher variable = POSITIONAL.matcher(text);
     while (variable.find()) {
       firstSeen.add(Integer.parseInt(variable.group(1)));
     }
@@ -134,6 +140,22 @@ final class ReviewRules {
               + render(expected)
               + " in order of appearance; found "
               + render(found));
+    }
+    return Optional.empty();
+  }
+
+  /** A NAMED template's variables must be names; anything else in braces is refused. */
+  private static Optional<String> naming(String where, String text) {
+    Matcher braces = ANY_BRACES.matcher(text);
+    while (braces.find()) {
+      if (!braces.group().matches(ONE_VARIABLE) || braces.group(1).matches("\\d+")) {
+        return invalid(
+            "the "
+                + where
+                + " has a malformed variable "
+                + braces.group()
+                + "; write named variables as {{first_name}}");
+      }
     }
     return Optional.empty();
   }

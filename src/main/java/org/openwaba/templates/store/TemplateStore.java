@@ -11,6 +11,7 @@ import org.openwaba.templates.TemplateCategory;
 import org.openwaba.templates.TemplateComponent;
 import org.openwaba.templates.TemplateFilter;
 import org.openwaba.templates.TemplateId;
+import org.openwaba.templates.TemplateParameterFormat;
 import org.openwaba.templates.TemplateStatus;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +28,8 @@ public class TemplateStore {
       JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
   private static final TypeReference<List<TemplateComponent>> COMPONENTS = new TypeReference<>() {};
   private static final String COLUMNS =
-      "id, account_id, name, language, category, components, status, rejected_reason,"
-          + " created_at, updated_at";
+      "id, account_id, name, language, category, parameter_format, components, status,"
+          + " rejected_reason, created_at, updated_at";
 
   private static final RowMapper<Template> TEMPLATE =
       (rs, row) -> {
@@ -39,6 +40,7 @@ public class TemplateStore {
             rs.getString("name"),
             rs.getString("language"),
             TemplateCategory.valueOf(rs.getString("category")),
+            TemplateParameterFormat.valueOf(rs.getString("parameter_format")),
             JSON.readValue(rs.getString("components"), COMPONENTS),
             TemplateStatus.valueOf(rs.getString("status")),
             reason,
@@ -60,13 +62,14 @@ public class TemplateStore {
     jdbc.sql(
             "INSERT INTO templates_template ("
                 + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             template.id().value(),
             template.accountId().value(),
             template.name(),
             template.language(),
             template.category().name(),
+            template.parameterFormat().name(),
             JSON.writeValueAsString(template.components()),
             template.status().name(),
             template.rejectedReason(),

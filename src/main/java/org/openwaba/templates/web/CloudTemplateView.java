@@ -39,7 +39,7 @@ record CloudTemplateView(
     String reason = template.rejectedReason();
     return new CloudTemplateView(
         template.name(),
-        "POSITIONAL",
+        template.parameterFormat().name(),
         template.components(),
         template.language(),
         template.status().name(),

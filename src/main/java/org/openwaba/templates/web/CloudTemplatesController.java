@@ -54,8 +54,8 @@ class CloudTemplatesController {
   static final int DEFAULT_LIMIT = 25;
 
   /**
-   * Meta's create body. {@code parameter_format} may be {@code POSITIONAL} (the default) only;
-   * {@code allow_category_change} and other extra fields are ignored.
+   * Meta's create body. {@code parameter_format} is {@code POSITIONAL} (the default) or {@code
+   * NAMED}; {@code allow_category_change} and other extra fields are ignored.
    */
   record CloudTemplateRequest(
       @Nullable String name,
@@ -84,7 +84,8 @@ class CloudTemplatesController {
       summary = "Submit a template for review (Cloud API shape)",
       description =
           "Meta's body: name, language, category (MARKETING, UTILITY, AUTHENTICATION),"
-              + " components. Answers {id, status: PENDING, category}; the review engine decides"
+              + " parameter_format (POSITIONAL, the default, or NAMED: {{first_name}} placeholders"
+              + " with example.body_text_named_params / header_text_named_params), components. Answers {id, status: PENDING, category}; the review engine decides"
               + " later. Validation is the same as POST /v2/templates; refusals are Meta's code"
               + " 100 (131008 for a missing field).")
   CreatedTemplate create(
@@ -102,16 +103,10 @@ class CloudTemplatesController {
     if (components == null) {
       throw missing("components");
     }
-    if (request.parameterFormat() != null
-        && !request.parameterFormat().equalsIgnoreCase("POSITIONAL")) {
-      throw new InvalidRequestException(
-          ErrorCode.INVALID_PARAMETER,
-          "Unsupported parameter_format",
-          "parameter_format must be POSITIONAL ({{1}}, {{2}}, ...); named parameters are not"
-              + " supported yet");
-    }
     Template created =
-        catalogue.create(caller, new NewTemplate(name, language, category, components));
+        catalogue.create(
+            caller,
+            new NewTemplate(name, language, category, components, request.parameterFormat()));
     return new CreatedTemplate(
         created.id().toString(), created.status().name(), created.category().name());
   }

@@ -46,6 +46,7 @@ class TemplatesController {
       String name,
       String language,
       String category,
+      String parameterFormat,
       String status,
       @Nullable String rejectedReason,
       List<TemplateComponent> components,
@@ -58,6 +59,7 @@ class TemplatesController {
           template.name(),
           template.language(),
           template.category().name(),
+          template.parameterFormat().name(),
           template.status().name(),
           template.rejectedReason(),
           template.components(),
@@ -88,7 +90,13 @@ class TemplatesController {
               + " 512 characters, unique per language. Components as Meta shapes them: at most one"
               + " HEADER (text at most 60 characters), exactly one BODY (at most 1024), at most one"
               + " FOOTER (at most 60, no variables) and one BUTTONS (1 to 10 buttons, at most 2 URL"
-              + " and 1 PHONE_NUMBER, button text at most 25 characters).")
+              + " and 1 PHONE_NUMBER, button text at most 25 characters). parameter_format:"
+              + " POSITIONAL (the default; {{1}}, {{2}}, … with example.body_text and header_text)"
+              + " or NAMED ({{first_name}}: a lowercase letter, then lowercase letters, digits or"
+              + " underscores, at most 20 characters, each once per component; examples in"
+              + " example.body_text_named_params and header_text_named_params as [{param_name,"
+              + " example}] covering every name). A template never mixes the two; a URL button's"
+              + " variable is {{1}} in both.")
   TemplateResponse create(
       @Parameter(hidden = true) AuthenticatedAccount account,
       @RequestBody NewTemplate template,
