@@ -3,6 +3,7 @@ package org.openwaba.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openwaba.testing.ApiClient.ADMIN_KEY;
 
+import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.JsonNode;
 
 /** Creates accounts, phone numbers and tokens through the admin API, failing on any refusal. */
@@ -29,6 +30,26 @@ public final class AdminFixtures {
         ADMIN_KEY,
         "{\"display_phone_number\":\"" + number + "\",\"network\":\"sandbox\"}");
   }
+
+  /**
+   * Adds a sandbox number {@code prefix} followed by four random digits, drawing again while the
+   * number is taken (tests share one server, so a fixed or single random draw would collide);
+   * returns the number and the answer that accepted it.
+   */
+  public static AddedNumber addUniqueNumber(ApiClient api, String accountId, String prefix) {
+    for (int attempt = 0; ; attempt++) {
+      String number = prefix + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+      var added = addNumber(api, accountId, number);
+      if (added.status() == 409 && attempt < 50) {
+        continue;
+      }
+      assertThat(added.status()).as(added.body()).isEqualTo(201);
+      return new AddedNumber(number, added.json().get("id").asString());
+    }
+  }
+
+  /** A number added by {@link #addUniqueNumber}, with its phone number id. */
+  public record AddedNumber(String number, String id) {}
 
   /** Issues a token without expiry; returns its value. */
   public static String issueToken(ApiClient api, String accountId) {

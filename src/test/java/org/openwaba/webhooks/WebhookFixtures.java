@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openwaba.testing.ApiClient.ADMIN_KEY;
 
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import org.openwaba.testing.AdminFixtures;
 import org.openwaba.testing.ApiClient;
 import org.openwaba.testing.WebhookReceiver;
 import tools.jackson.databind.JsonNode;
@@ -27,15 +27,9 @@ final class WebhookFixtures {
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     accountId = created.json().get("id").asString();
     appSecret = created.json().get("app_secret").asString();
-    businessNumber =
-        "+1415555" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
-    var number =
-        api.postJson(
-            "/admin/v1/accounts/" + accountId + "/phone-numbers",
-            ADMIN_KEY,
-            "{\"display_phone_number\":\"" + businessNumber + "\",\"network\":\"sandbox\"}");
-    assertThat(number.status()).as(number.body()).isEqualTo(201);
-    phoneNumberId = number.json().get("id").asString();
+    var number = AdminFixtures.addUniqueNumber(api, accountId, "+1415555");
+    businessNumber = number.number();
+    phoneNumberId = number.id();
     var issued = api.postJson("/admin/v1/accounts/" + accountId + "/tokens", ADMIN_KEY, "{}");
     assertThat(issued.status()).as(issued.body()).isEqualTo(201);
     token = issued.json().get("token").asString();

@@ -1,12 +1,9 @@
 package org.openwaba.network.sandbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.openwaba.accounts.AccountId;
 import org.openwaba.accounts.PhoneNumberId;
 import org.openwaba.network.OutboundMessage;
@@ -29,20 +26,12 @@ record SandboxTenant(
   /** A new account with a sandbox number and a token. */
   static SandboxTenant create(ApiClient api) {
     String accountId = AdminFixtures.createAccount(api, "sandbox test", 50);
-    for (int attempt = 0; ; attempt++) {
-      String number =
-          "+1312555" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
-      var added = AdminFixtures.addNumber(api, accountId, number);
-      if (added.status() == 409 && attempt < 20) {
-        continue;
-      }
-      assertThat(added.status()).as(added.body()).isEqualTo(201);
-      return new SandboxTenant(
-          new AccountId(Long.parseLong(accountId)),
-          new PhoneNumberId(Long.parseLong(added.json().get("id").asString())),
-          number,
-          AdminFixtures.issueToken(api, accountId));
-    }
+    var added = AdminFixtures.addUniqueNumber(api, accountId, "+1312555");
+    return new SandboxTenant(
+        new AccountId(Long.parseLong(accountId)),
+        new PhoneNumberId(Long.parseLong(added.id())),
+        added.number(),
+        AdminFixtures.issueToken(api, accountId));
   }
 
   /** A new account with a token but no phone number at all. */
