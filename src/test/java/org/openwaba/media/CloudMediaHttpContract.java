@@ -74,9 +74,7 @@ abstract class CloudMediaHttpContract {
 
   OtherAccount otherAccount() {
     String accountId = AdminFixtures.createAccount(api, "Other " + System.nanoTime(), 10);
-    String number = "+1202555" + (1000 + (int) (System.nanoTime() % 8999));
-    Response added = AdminFixtures.addNumber(api, accountId, number);
-    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    AdminFixtures.addUniqueNumber(api, accountId, "+1202555");
     String token = AdminFixtures.issueToken(api, accountId);
     Response numbers = api.get("/v24.0/" + accountId + "/phone_numbers", token);
     assertThat(numbers.status()).as(numbers.body()).isEqualTo(200);

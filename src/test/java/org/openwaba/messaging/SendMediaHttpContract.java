@@ -250,9 +250,7 @@ abstract class SendMediaHttpContract {
     assertError(sendMedia(TOKEN, body), 400, 131053, "not video");
 
     String other = AdminFixtures.createAccount(api, "Media other " + System.nanoTime(), 10);
-    Response added =
-        AdminFixtures.addNumber(api, other, "+1202555" + (1000 + (int) (System.nanoTime() % 8999)));
-    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    AdminFixtures.addUniqueNumber(api, other, "+1202555");
     body.put("media_type", "image");
     Response foreign = sendMedia(AdminFixtures.issueToken(api, other), body);
     assertError(foreign, 404, 190404, "No media with id " + mediaId);
@@ -351,10 +349,7 @@ abstract class SendMediaHttpContract {
           send(exchange, jpeg);
         });
     String account = AdminFixtures.createAccount(api, "Media limit " + System.nanoTime(), 1);
-    Response added =
-        AdminFixtures.addNumber(
-            api, account, "+1202555" + (1000 + (int) (System.nanoTime() % 8999)));
-    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    AdminFixtures.addUniqueNumber(api, account, "+1202555");
     String token = AdminFixtures.issueToken(api, account);
     Map<String, Object> body = media("+14155550118", "image", hostUrl("/counted.jpg"));
 
