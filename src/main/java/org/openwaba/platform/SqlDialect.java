@@ -35,6 +35,13 @@ public interface SqlDialect {
    */
   String claimingRowsOf(String table);
 
+  /**
+   * Whether several server processes may share the store. A SQLite file belongs to one process (its
+   * writes are serialised by a lock inside that process), so work only that process does can be
+   * claimed in its memory, with no row written; servers sharing PostgreSQL must claim in the store.
+   */
+  boolean sharedByServers();
+
   /** Whether the database is a production server rather than the embedded file store. */
   boolean isProductionStore();
 }

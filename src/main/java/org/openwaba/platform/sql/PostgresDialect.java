@@ -20,6 +20,11 @@ final class PostgresDialect implements SqlDialect {
   }
 
   @Override
+  public boolean sharedByServers() {
+    return true;
+  }
+
+  @Override
   public boolean isProductionStore() {
     return true;
   }

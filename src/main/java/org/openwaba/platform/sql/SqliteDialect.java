@@ -20,6 +20,11 @@ final class SqliteDialect implements SqlDialect {
   }
 
   @Override
+  public boolean sharedByServers() {
+    return false;
+  }
+
+  @Override
   public boolean isProductionStore() {
     return false;
   }

@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.openwaba.platform.Ids;
+import org.openwaba.platform.SqlDialect;
 import org.openwaba.webhooks.WebhookRegistration;
 import org.openwaba.webhooks.config.WebhooksProperties;
 import org.openwaba.webhooks.store.AttemptStore;
@@ -32,11 +34,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Drains the outbox. One thread claims due events registration by registration, a few POSTs' worth
- * per slot at a time, and hands each POST to its own (virtual, on Java 21+) thread. A registration
- * never has more than {@code concurrency} POSTs in flight, so a slow or dead endpoint holds only
- * its own slots; its backlog stays in the store, claimed a slot's worth at a time. The thread is
- * woken when new events commit and when a POST's result is recorded, and polls for retries that
- * came due. Also purges finished events past their retention and refreshes the backlog gauge.
+ * per slot at a time, and hands each POST to its own (virtual, on Java 21+) thread. Where servers
+ * may share the store, a claim leases the events in the store; where this server owns it (SQLite),
+ * the claim is a read and the lane remembers what it holds, so that claiming takes none of the
+ * store's single write lock, which the sends need. A registration never has more than {@code
+ * concurrency} POSTs in flight, so a slow or dead endpoint holds only its own slots; its backlog
+ * stays in the store, claimed a slot's worth at a time. The thread is woken when new events commit
+ * and when a POST's result is recorded, and polls for retries that came due. Also purges finished
+ * events past their retention and refreshes the backlog gauge.
  */
 @Component
 public class DeliveryWorker implements SmartLifecycle {
@@ -59,6 +64,7 @@ public class DeliveryWorker implements SmartLifecycle {
   private final Clock clock;
   private final Ids ids;
   private final String claimant;
+  private final boolean claimsInMemory;
   private final Semaphore wakeUp = new Semaphore(0);
   private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
   private final SimpleAsyncTaskExecutor posts;
@@ -78,7 +84,8 @@ public class DeliveryWorker implements SmartLifecycle {
       WebhooksProperties properties,
       TransactionTemplate transactions,
       Clock clock,
-      Ids ids) {
+      Ids ids,
+      SqlDialect dialect) {
     this.registrations = registrations;
     this.events = events;
     this.attempts = attempts;
@@ -90,6 +97,7 @@ public class DeliveryWorker implements SmartLifecycle {
     this.clock = clock;
     this.ids = ids;
     this.claimant = ids.opaqueId();
+    this.claimsInMemory = !dialect.sharedByServers();
     this.posts = new SimpleAsyncTaskExecutor("webhook-post-");
     this.posts.setVirtualThreads(Runtime.version().feature() >= 21);
     this.posts.setDaemon(true);
@@ -172,6 +180,7 @@ public class DeliveryWorker implements SmartLifecycle {
    * load and a claim per arrival would take the store's write lock as often.
    */
   private void refill(WebhookRegistration registration, Lane lane, Instant now) {
+    lane.forgetFinished();
     int capacity =
         Math.min(MAX_PREFETCH, properties.concurrency() * registration.maxEventsPerPost() * 4);
     if (lane.queued.size() > capacity / 2) {
@@ -181,10 +190,12 @@ public class DeliveryWorker implements SmartLifecycle {
       return;
     }
     int wanted = capacity - lane.queued.size();
-    Instant leaseUntil = now.plus(properties.lease());
+    Instant leaseUntil = claimsInMemory ? Instant.MAX : now.plus(properties.lease());
     List<ClaimedEvent> claimed =
-        transactions.execute(
-            tx -> events.claim(registration.id(), now, wanted, claimant, leaseUntil));
+        claimsInMemory
+            ? events.due(registration.id(), now, wanted, lane.known)
+            : transactions.execute(
+                tx -> events.claim(registration.id(), now, wanted, claimant, leaseUntil));
     for (ClaimedEvent event : claimed) {
       if (lane.known.add(event.id())) {
         lane.queued.add(new Queued(event, leaseUntil));
@@ -216,7 +227,7 @@ public class DeliveryWorker implements SmartLifecycle {
           e.toString());
     } finally {
       for (ClaimedEvent event : batch) {
-        lane.known.remove(event.id());
+        lane.finished.add(event.id());
       }
       lane.busy.decrementAndGet();
       wakeUp();
@@ -228,14 +239,28 @@ public class DeliveryWorker implements SmartLifecycle {
 
   /**
    * One registration's events in this process: claimed and waiting for a slot, or being posted.
-   * Touched by the worker thread, except {@code busy}, {@code known} and {@code exhaustedAt}, which
-   * POST threads update when they finish.
+   * Touched by the worker thread, except {@code busy}, {@code finished} and {@code exhaustedAt},
+   * which POST threads update when they finish.
+   *
+   * <p>{@code known} holds every event claimed and not yet finished. A finished event leaves it
+   * only when the worker thread next claims, through {@code finished}: its result committed before
+   * it was queued there, so every later read of the store sees it done, while a read that started
+   * before that commit may still see it due and must not take it again.
    */
   private static final class Lane {
     final Queue<Queued> queued = new ArrayDeque<>();
     final Set<Long> known = ConcurrentHashMap.newKeySet();
+    final Queue<Long> finished = new ConcurrentLinkedQueue<>();
     final AtomicInteger busy = new AtomicInteger();
     volatile @Nullable Instant exhaustedAt;
+
+    /** Forgets the events whose results were recorded since the last claim. */
+    void forgetFinished() {
+      Long id;
+      while ((id = finished.poll()) != null) {
+        known.remove(id);
+      }
+    }
 
     /**
      * Forgets queued events whose claim would end before a POST could finish; the store hands them

@@ -111,7 +111,9 @@ public final class JsonText {
 
   private static void string(StringBuilder out, String s) {
     out.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int plain = plainPrefix(s);
+    out.append(s, 0, plain);
+    for (int i = plain; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
@@ -137,6 +139,22 @@ public final class JsonText {
       }
     }
     out.append('"');
+  }
+
+  /**
+   * How many leading characters need no escaping, so that they can be appended in one step: event
+   * values are built while the store's write lock is held, and most of their strings are plain.
+   */
+  private static int plainPrefix(String s) {
+    int i = 0;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+        break;
+      }
+      i++;
+    }
+    return i;
   }
 
   private static void unicodeEscape(StringBuilder out, char c) {

@@ -19,9 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The outbox: events waiting for, or done with, delivery to one registration each. Claims lease
- * rows to one worker; on PostgreSQL a claim also locks them, so that two servers never claim the
- * same event.
+ * The outbox: events waiting for, or done with, delivery to one registration each. Where servers
+ * may share the store (PostgreSQL), claims lease rows to one worker and lock them, so that two
+ * servers never claim the same event; where one server owns it (SQLite), that server reads due
+ * events without writing a claim and remembers in memory what it holds ({@link #due}).
  */
 @Repository
 public class EventStore {
@@ -212,6 +213,59 @@ public class EventStore {
     template.batchUpdate(
         "UPDATE webhooks_event SET claimed_by = ?, lease_until = ? WHERE id = ?", rows);
     return claimed;
+  }
+
+  /**
+   * Up to {@code limit} due events of one registration, oldest due first, leaving out {@code held}:
+   * the claim of a store that one server owns, which keeps its claims in memory. It only reads, so
+   * it takes no write lock; the ids come from the claim index alone, and only the events returned
+   * are read whole. Events of a crashed server were never marked, so they are due again after a
+   * restart: at least once.
+   */
+  public List<ClaimedEvent> due(long registrationId, Instant now, int limit, Set<Long> held) {
+    List<Long> ids = new ArrayList<>(limit);
+    jdbc.sql(
+            "SELECT id FROM webhooks_event WHERE registration_id = ? AND state = 'pending'"
+                + " AND due_at <= ? ORDER BY due_at, id LIMIT ?")
+        .params(registrationId, now.toEpochMilli(), limit + held.size())
+        .query(
+            rs -> {
+              long id = rs.getLong(1);
+              if (ids.size() < limit && !held.contains(id)) {
+                ids.add(id);
+              }
+            });
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, ClaimedEvent> byId = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += KEYS_PER_QUERY) {
+      jdbc.sql(
+              "SELECT id, order_key, kind, attempts, created_at, value FROM webhooks_event"
+                  + " WHERE id IN (:ids) AND state = 'pending'")
+          .param("ids", ids.subList(from, Math.min(ids.size(), from + KEYS_PER_QUERY)))
+          .query(
+              rs -> {
+                ClaimedEvent event =
+                    new ClaimedEvent(
+                        rs.getLong(1),
+                        registrationId,
+                        rs.getString(2),
+                        kindOf(rs.getString(3)),
+                        rs.getInt(4),
+                        Instant.ofEpochMilli(rs.getLong(5)),
+                        rs.getString(6));
+                byId.put(event.id(), event);
+              });
+    }
+    List<ClaimedEvent> due = new ArrayList<>(byId.size());
+    for (long id : ids) {
+      ClaimedEvent event = byId.get(id);
+      if (event != null) {
+        due.add(event);
+      }
+    }
+    return due;
   }
 
   /** Marks events delivered. */

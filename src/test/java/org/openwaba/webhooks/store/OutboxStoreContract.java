@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.openwaba.platform.Ids;
@@ -60,6 +61,36 @@ abstract class OutboxStoreContract {
 
   private static List<String> values(List<ClaimedEvent> claimed) {
     return claimed.stream().map(ClaimedEvent::value).toList();
+  }
+
+  @Test
+  void dueEventsAreReadOldestFirstWithoutAClaimLeavingOutWhatTheServerHolds() {
+    NewEvent first = event(null, 1);
+    NewEvent second = event("m1", 2);
+    NewEvent held = event("m1", 3);
+    NewEvent third = event(null, 4);
+    NewEvent future = event(null, 120_000);
+    insert(third, first, second, held, future);
+
+    assertThat(events.due(registration, NOW, 2, Set.of()))
+        .extracting(ClaimedEvent::id)
+        .containsExactly(first.id(), second.id());
+    assertThat(events.due(registration, NOW, 10, Set.of()))
+        .as("a read claims nothing, and neither a held-back nor a future event is due")
+        .extracting(ClaimedEvent::id)
+        .containsExactly(first.id(), second.id(), third.id());
+    assertThat(events.due(registration, NOW, 2, Set.of(first.id(), second.id())))
+        .extracting(ClaimedEvent::id)
+        .containsExactly(third.id());
+
+    deliver(events.due(registration, NOW, 1, Set.of()));
+    assertThat(events.due(registration, NOW, 10, Set.of()))
+        .extracting(ClaimedEvent::id)
+        .containsExactly(second.id(), third.id());
+    ClaimedEvent read = events.due(registration, NOW, 1, Set.of()).get(0);
+    assertThat(read.value()).isEqualTo("{\"seq\":2}");
+    assertThat(read.orderKey()).isEqualTo("m1");
+    assertThat(read.kind()).isEqualTo(WebhookEvent.MESSAGE_STATUS);
   }
 
   @Test
