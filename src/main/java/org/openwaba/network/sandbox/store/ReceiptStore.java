@@ -128,9 +128,15 @@ public class ReceiptStore {
         .update();
   }
 
-  /** Whether any receipt is due at {@code now}; a cheap check that needs no write transaction. */
+  /**
+   * Whether any receipt is due at {@code now}; a cheap check that needs no write transaction. The
+   * order makes it read the first entry of the due-time index: without it PostgreSQL's planner,
+   * expecting many matching rows, scanned the whole table for one (18 ms with 90,000 messages).
+   */
   public boolean anyDue(Instant now) {
-    return jdbc.sql("SELECT 1 FROM network_sandbox_message WHERE receipt_due_at <= ? LIMIT 1")
+    return jdbc.sql(
+            "SELECT 1 FROM network_sandbox_message WHERE receipt_due_at <= ?"
+                + " ORDER BY receipt_due_at LIMIT 1")
         .param(now.toEpochMilli())
         .query((rs, row) -> true)
         .optional()
