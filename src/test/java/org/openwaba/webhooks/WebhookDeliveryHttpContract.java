@@ -303,6 +303,46 @@ abstract class WebhookDeliveryHttpContract {
     }
   }
 
+  /**
+   * Many POSTs in flight while new events keep arriving: each event is posted once. On SQLite the
+   * worker's claims are only in memory, and one taken again while its result commits would arrive
+   * twice.
+   */
+  @Test
+  void postsEachEventOnceWhileSendsAndPostsOverlap() throws Exception {
+    fx.register(receiver, VERIFY, Map.of("max_events_per_post", 3));
+    receiver.delaying(Duration.ofMillis(5));
+    List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Thread> senders = new ArrayList<>();
+    for (int t = 0; t < 6; t++) {
+      int thread = t;
+      senders.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    for (int i = 0; i < 20; i++) {
+                      ids.add(fx.send(RECIPIENT, "Overlap " + thread + "-" + i));
+                    }
+                  }));
+    }
+    for (Thread sender : senders) {
+      sender.join();
+    }
+    assertThat(ids).hasSize(120);
+    await().atMost(WAIT).until(() -> receiver.changes().size() >= 360);
+    Thread.sleep(500);
+
+    assertThat(receiver.changes()).hasSize(360);
+    List<String> eventIds = new ArrayList<>();
+    for (WebhookReceiver.Received post : receiver.accepted()) {
+      eventIds.addAll(List.of(post.header("X-OpenWABA-Delivery-Id").split(",")));
+    }
+    assertThat(eventIds).hasSize(360).doesNotHaveDuplicates();
+    for (String id : ids) {
+      assertThat(statusesOf(id)).containsExactly("sent", "delivered", "read");
+    }
+  }
+
   @Test
   void stopsDeliveringToADeletedRegistration() {
     String id = fx.register(receiver, VERIFY, Map.of());
