@@ -198,16 +198,7 @@ public class EventStore {
                     + " ORDER BY e.due_at, e.id LIMIT ? "
                     + dialect.claimingRowsOf("e"))
             .params(registrationId, nowMillis, nowMillis, limit)
-            .query(
-                (rs, row) ->
-                    new ClaimedEvent(
-                        rs.getLong(1),
-                        registrationId,
-                        rs.getString(2),
-                        kindOf(rs.getString(3)),
-                        rs.getInt(4),
-                        Instant.ofEpochMilli(rs.getLong(5)),
-                        rs.getString(6)))
+            .query((rs, row) -> claimedEvent(rs, registrationId))
             .list();
     if (claimed.isEmpty()) {
       return claimed;
@@ -252,15 +243,7 @@ public class EventStore {
           .param("ids", ids.subList(from, Math.min(ids.size(), from + KEYS_PER_QUERY)))
           .query(
               rs -> {
-                ClaimedEvent event =
-                    new ClaimedEvent(
-                        rs.getLong(1),
-                        registrationId,
-                        rs.getString(2),
-                        kindOf(rs.getString(3)),
-                        rs.getInt(4),
-                        Instant.ofEpochMilli(rs.getLong(5)),
-                        rs.getString(6));
+                ClaimedEvent event = claimedEvent(rs, registrationId);
                 byId.put(event.id(), event);
               });
     }
@@ -381,6 +364,18 @@ public class EventStore {
                 + " WHERE finished_at < ? LIMIT ?)")
         .params(cutoff.toEpochMilli(), limit)
         .update();
+  }
+
+  /** Reads a row selected as {@code id, order_key, kind, attempts, created_at, value}. */
+  private static ClaimedEvent claimedEvent(ResultSet rs, long registrationId) throws SQLException {
+    return new ClaimedEvent(
+        rs.getLong(1),
+        registrationId,
+        rs.getString(2),
+        kindOf(rs.getString(3)),
+        rs.getInt(4),
+        Instant.ofEpochMilli(rs.getLong(5)),
+        rs.getString(6));
   }
 
   private static WebhookEvent kindOf(String apiName) {
