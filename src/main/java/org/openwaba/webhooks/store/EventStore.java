@@ -359,9 +359,11 @@ public class EventStore {
 
   /** Deletes up to {@code limit} delivered or failed events finished before {@code cutoff}. */
   public int purgeFinishedBefore(Instant cutoff, int limit) {
+    // The order makes PostgreSQL walk the finished_at index; without it the planner chose a scan
+    // of the whole table every housekeeping round, even with nothing to purge.
     return jdbc.sql(
             "DELETE FROM webhooks_event WHERE id IN (SELECT id FROM webhooks_event"
-                + " WHERE finished_at < ? LIMIT ?)")
+                + " WHERE finished_at < ? ORDER BY finished_at LIMIT ?)")
         .params(cutoff.toEpochMilli(), limit)
         .update();
   }

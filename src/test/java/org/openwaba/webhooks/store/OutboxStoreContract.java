@@ -24,6 +24,7 @@ abstract class OutboxStoreContract {
 
   static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   static final Instant NOW = T0.plusSeconds(60);
+  static final Instant LONG_AGO = Instant.parse("2020-01-01T00:00:00Z");
 
   @Autowired EventStore events;
   @Autowired TransactionTemplate transactions;
@@ -59,6 +60,11 @@ abstract class OutboxStoreContract {
         });
   }
 
+  private int purge(Instant cutoff, int limit) {
+    Integer purged = transactions.execute(tx -> events.purgeFinishedBefore(cutoff, limit));
+    return purged == null ? 0 : purged;
+  }
+
   private static List<String> values(List<ClaimedEvent> claimed) {
     return claimed.stream().map(ClaimedEvent::value).toList();
   }
@@ -91,6 +97,28 @@ abstract class OutboxStoreContract {
     assertThat(read.value()).isEqualTo("{\"seq\":2}");
     assertThat(read.orderKey()).isEqualTo("m1");
     assertThat(read.kind()).isEqualTo(WebhookEvent.MESSAGE_STATUS);
+  }
+
+  @Test
+  void purgesOnlyFinishedEventsOlderThanTheCutoffAndAtMostTheLimit() {
+    // Purging spans every registration, so these events finish before any other test's.
+    NewEvent first = event(null, 1);
+    NewEvent second = event(null, 2);
+    NewEvent third = event(null, 3);
+    NewEvent undelivered = event(null, 4);
+    insert(first, second, third, undelivered);
+    transactions.executeWithoutResult(
+        tx -> events.delivered(List.of(first.id(), second.id(), third.id()), LONG_AGO));
+
+    int atTheCutoff = purge(LONG_AGO, 10);
+    assertThat(atTheCutoff).as("finished exactly at the cutoff: kept").isZero();
+    int firstRound = purge(LONG_AGO.plusMillis(1), 2);
+    assertThat(firstRound).as("at most the limit").isEqualTo(2);
+    int rest = purge(LONG_AGO.plusMillis(1), 10);
+    assertThat(rest).isEqualTo(1);
+    assertThat(events.list(registration, null, 10))
+        .extracting(OutboxEvent::id)
+        .containsExactly(undelivered.id());
   }
 
   @Test
