@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -315,7 +316,7 @@ abstract class WebhookDeliveryHttpContract {
   void postsEachEventOnceWhileSendsAndPostsOverlap() throws Exception {
     fx.register(receiver, VERIFY, Map.of("max_events_per_post", 3));
     receiver.delaying(Duration.ofMillis(5));
-    List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> ids = Collections.synchronizedList(new ArrayList<>());
     List<Thread> senders = new ArrayList<>();
     for (int t = 0; t < 6; t++) {
       int thread = t;

@@ -174,10 +174,10 @@ public class DeliveryWorker implements SmartLifecycle {
   }
 
   /**
-   * Claims events into the lane when it runs low: one transaction for up to a few POSTs' worth per
-   * slot, so that the claim cost is shared by many events. A lane whose last claim came back short
-   * is not asked again for {@link #CLAIM_PAUSE}, because new events arrive every millisecond under
-   * load and a claim per arrival would take the store's write lock as often.
+   * Claims events into the lane when it runs low: one claim for up to a few POSTs' worth per slot,
+   * so that the claim cost is shared by many events. A lane whose last claim came back short is not
+   * asked again for {@link #CLAIM_PAUSE}, because new events arrive every millisecond under load
+   * and a claim per arrival would query the store as often (on PostgreSQL, with row locks).
    */
   private void refill(WebhookRegistration registration, Lane lane, Instant now) {
     lane.forgetFinished();
