@@ -109,6 +109,11 @@ public final class JsonText {
     }
   }
 
+  /** Appends the string as a JSON string literal, as {@code JSON.stringify} writes it. */
+  public static void appendString(StringBuilder out, String s) {
+    string(out, s);
+  }
+
   private static void string(StringBuilder out, String s) {
     out.append('"');
     int plain = plainPrefix(s);

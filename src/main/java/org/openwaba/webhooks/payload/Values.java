@@ -31,26 +31,58 @@ public final class Values {
 
   private Values() {}
 
-  /** A status change of an outbound message, with Meta's conversation and pricing objects. */
+  /**
+   * A status change of an outbound message, with Meta's conversation and pricing objects. Written
+   * directly rather than through maps: status values are built inside the sends' group commit,
+   * under the store's write lock, three per message. The output is byte-identical to {@link
+   * JsonText}'s form of the same objects (tested against it).
+   */
   public static String status(MessageStatusChanged change, String displayPhoneNumber) {
-    Map<String, Object> status = new LinkedHashMap<>();
-    status.put("id", change.messageId().value());
-    status.put("status", change.status().name().toLowerCase(java.util.Locale.ROOT));
-    status.put("timestamp", unixSeconds(change.at()));
-    status.put("recipient_id", waId(change.recipient()));
+    StringBuilder out = new StringBuilder(480);
+    out.append("{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":");
+    JsonText.appendString(out, waId(displayPhoneNumber));
+    out.append(",\"phone_number_id\":\"")
+        .append(change.phoneNumberId().value())
+        .append("\"},\"statuses\":[{\"id\":");
+    JsonText.appendString(out, change.messageId().value());
+    out.append(",\"status\":\"")
+        .append(change.status().name().toLowerCase(java.util.Locale.ROOT))
+        .append("\",\"timestamp\":\"")
+        .append(change.at().getEpochSecond())
+        .append("\",\"recipient_id\":");
+    JsonText.appendString(out, waId(change.recipient()));
     if (change.callbackData() != null) {
-      status.put("biz_opaque_callback_data", change.callbackData());
+      out.append(",\"biz_opaque_callback_data\":");
+      JsonText.appendString(out, change.callbackData());
     }
     MessageError error = change.error();
     if (error == null) {
-      status.put("conversation", conversation(change));
-      status.put("pricing", pricing());
+      long day = change.acceptedAt().getEpochSecond() / CONVERSATION.toSeconds();
+      out.append(",\"conversation\":{\"id\":\"")
+          .append(
+              conversationId(change.phoneNumberId().value() + ":" + change.recipient() + ":" + day))
+          .append('"');
+      // The expiry is sent with sent only, as Meta does.
+      if (change.status() == org.openwaba.messaging.MessageStatus.SENT) {
+        out.append(",\"expiration_timestamp\":\"")
+            .append((day + 1) * CONVERSATION.toSeconds())
+            .append('"');
+      }
+      // Free-form messages are service messages, free inside the customer service window.
+      out.append(
+          ",\"origin\":{\"type\":\"service\"}},\"pricing\":{\"billable\":false,"
+              + "\"pricing_model\":\"PMP\",\"category\":\"service\","
+              + "\"type\":\"free_customer_service\"}");
     } else {
-      status.put("errors", List.of(error(error)));
+      out.append(",\"errors\":[{\"code\":").append(error.code()).append(",\"title\":");
+      JsonText.appendString(out, error.title());
+      out.append(",\"message\":");
+      JsonText.appendString(out, error.title());
+      out.append(",\"error_data\":{\"details\":");
+      JsonText.appendString(out, error.details());
+      out.append("}}]");
     }
-    Map<String, Object> value = header(change.phoneNumberId().value(), displayPhoneNumber);
-    value.put("statuses", List.of(status));
-    return JsonText.stringify(value);
+    return out.append("}]}").toString();
   }
 
   /**
@@ -173,50 +205,24 @@ public final class Values {
 
   /**
    * The sandbox opens one service conversation per business number, recipient and UTC day; its id
-   * is derived from those, so every status of a message names the same conversation. The expiry is
-   * sent with {@code sent} only, as Meta does.
+   * is derived from those, so every status of a message names the same conversation.
    */
-  private static Map<String, Object> conversation(MessageStatusChanged change) {
-    long day = change.acceptedAt().getEpochSecond() / CONVERSATION.toSeconds();
-    Map<String, Object> conversation = new LinkedHashMap<>();
-    conversation.put(
-        "id",
-        conversationId(change.phoneNumberId().value() + ":" + change.recipient() + ":" + day));
-    if (change.status() == org.openwaba.messaging.MessageStatus.SENT) {
-      conversation.put("expiration_timestamp", Long.toString((day + 1) * CONVERSATION.toSeconds()));
-    }
-    conversation.put("origin", Map.of("type", "service"));
-    return conversation;
+  static String conversationId(String key) {
+    MessageDigest sha256 = SHA_256.get();
+    byte[] hash = sha256.digest(key.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(hash, 0, 16);
   }
 
-  /** Free-form messages are service messages, free inside the customer service window. */
-  private static Map<String, Object> pricing() {
-    Map<String, Object> pricing = new LinkedHashMap<>();
-    pricing.put("billable", false);
-    pricing.put("pricing_model", "PMP");
-    pricing.put("category", "service");
-    pricing.put("type", "free_customer_service");
-    return pricing;
-  }
-
-  private static Map<String, Object> error(MessageError error) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("code", error.code());
-    out.put("title", error.title());
-    out.put("message", error.title());
-    out.put("error_data", Map.of("details", error.details()));
-    return out;
-  }
-
-  private static String conversationId(String key) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  /** Looking a digest up costs more than hashing a key this short, so each thread keeps one. */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException(e);
+            }
+          });
 
   private static String unixSeconds(Instant at) {
     return Long.toString(at.getEpochSecond());
