@@ -22,7 +22,7 @@ import org.openwaba.webhooks.delivery.DeliveryWorker;
 import org.openwaba.webhooks.delivery.Handshake;
 import org.openwaba.webhooks.outbox.Subscribers;
 import org.openwaba.webhooks.store.AttemptStore;
-import org.openwaba.webhooks.store.EventStore;
+import org.openwaba.webhooks.store.OutboxEvents;
 import org.openwaba.webhooks.store.RegistrationStore;
 import org.openwaba.webhooks.store.RegistrationStore.StoredRegistration;
 import org.springframework.stereotype.Service;
@@ -41,7 +41,7 @@ public class WebhookRegistrations {
   static final int MAX_EVENTS_PER_POST = 100;
 
   private final RegistrationStore registrations;
-  private final EventStore events;
+  private final OutboxEvents events;
   private final AttemptStore attempts;
   private final Handshake handshake;
   private final Subscribers subscribers;
@@ -53,7 +53,7 @@ public class WebhookRegistrations {
 
   WebhookRegistrations(
       RegistrationStore registrations,
-      EventStore events,
+      OutboxEvents events,
       AttemptStore attempts,
       Handshake handshake,
       Subscribers subscribers,
@@ -139,7 +139,15 @@ public class WebhookRegistrations {
 
   /** Removes a registration with its queued events and delivery log. */
   public void delete(AccountId account, long id) {
-    Boolean deleted = transactions.execute(tx -> registrations.delete(account, id));
+    Boolean deleted =
+        transactions.execute(
+            tx -> {
+              boolean removed = registrations.delete(account, id);
+              if (removed) {
+                events.deleteRegistration(id);
+              }
+              return removed;
+            });
     if (!Boolean.TRUE.equals(deleted)) {
       throw notFound(id);
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -177,6 +178,29 @@ abstract class WebhookDeliveryHttpContract {
     assertThat(metrics)
         .containsPattern("openwaba_webhooks_deliveries_total\\{outcome=\"succeeded\"\\} [1-9]");
     assertThat(metrics).contains("openwaba_webhooks_delivery_latency_seconds_count");
+  }
+
+  @Test
+  void listsDeliveredEventsWithTheirAttemptAndFinishTime() {
+    String id = fx.register(receiver, VERIFY, Map.of());
+    String messageId = fx.send(RECIPIENT, "Listed");
+    await().atMost(WAIT).until(() -> statusesOf(messageId).size() == 3);
+
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                fx.get("/v2/webhooks/" + id + "/events?state=delivered").get("events").size() == 3);
+    JsonNode delivered = fx.get("/v2/webhooks/" + id + "/events?state=delivered").get("events");
+    for (JsonNode event : delivered) {
+      assertThat(event.get("message_id").asString()).isEqualTo(messageId);
+      assertThat(event.get("state").asString()).isEqualTo("delivered");
+      assertThat(event.get("attempts").asInt()).isEqualTo(1);
+      assertThat(Instant.parse(event.get("finished_at").asString()))
+          .isAfterOrEqualTo(Instant.parse(event.get("created_at").asString()));
+    }
+    assertThat(fx.get("/v2/webhooks/" + id + "/events?state=pending").get("events")).isEmpty();
+    assertThat(fx.get("/v2/webhooks/" + id + "/events").get("events")).hasSize(3);
   }
 
   @Test

@@ -70,6 +70,7 @@ class DeliveryLog implements DisposableBean {
     Instant now = clock.instant();
     List<Long> delivered = new ArrayList<>();
     List<EventStore.Outcome> failed = new ArrayList<>();
+    List<EventStore.Moved> moved = new ArrayList<>();
     List<ClaimedEvent> finished = new ArrayList<>();
     List<DeliveryAttempt> rows = new ArrayList<>(posts.size());
     for (Post post : posts) {
@@ -85,13 +86,22 @@ class DeliveryLog implements DisposableBean {
               post.succeeded()));
       for (ClaimedEvent event : post.events()) {
         if (post.succeeded()) {
-          delivered.add(event.id());
-          finished.add(event);
+          // An event from the log needs no write: the worker's progress through the log covers it.
+          if (!event.fromLog()) {
+            delivered.add(event.id());
+            finished.add(event);
+          }
+          continue;
+        }
+        int tried = event.attempts() + 1;
+        Instant next = backoff.next(tried, event.createdAt(), now);
+        if (next == null) {
+          metrics.gaveUp();
+        }
+        if (event.fromLog()) {
+          moved.add(new EventStore.Moved(event.asNew(), tried, next, post.error()));
         } else {
-          int tried = event.attempts() + 1;
-          Instant next = backoff.next(tried, event.createdAt(), now);
           if (next == null) {
-            metrics.gaveUp();
             finished.add(event);
           }
           failed.add(new EventStore.Outcome(event.id(), tried, next, post.error()));
@@ -103,6 +113,9 @@ class DeliveryLog implements DisposableBean {
     }
     if (!failed.isEmpty()) {
       events.failedAttempts(failed, now);
+    }
+    if (!moved.isEmpty()) {
+      events.moveIn(moved, now);
     }
     events.releaseNext(finished);
     attempts.insertAll(rows);

@@ -3,26 +3,26 @@ package org.openwaba.webhooks.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jspecify.annotations.Nullable;
 import org.openwaba.platform.Ids;
-import org.openwaba.platform.SqlDialect;
 import org.openwaba.webhooks.WebhookRegistration;
 import org.openwaba.webhooks.config.WebhooksProperties;
+import org.openwaba.webhooks.delivery.Lane.Finished;
+import org.openwaba.webhooks.delivery.Lane.Queued;
 import org.openwaba.webhooks.store.AttemptStore;
+import org.openwaba.webhooks.store.EventLog;
 import org.openwaba.webhooks.store.EventStore;
 import org.openwaba.webhooks.store.EventStore.ClaimedEvent;
+import org.openwaba.webhooks.store.EventStore.Moved;
+import org.openwaba.webhooks.store.OutboxEvents;
 import org.openwaba.webhooks.store.RegistrationStore;
 import org.openwaba.webhooks.store.RegistrationStore.StoredRegistration;
 import org.slf4j.Logger;
@@ -35,13 +35,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Drains the outbox. One thread claims due events registration by registration, a few POSTs' worth
  * per slot at a time, and hands each POST to its own (virtual, on Java 21+) thread. Where servers
- * may share the store, a claim leases the events in the store; where this server owns it (SQLite),
- * the claim is a read and the lane remembers what it holds, so that claiming takes none of the
- * store's single write lock, which the sends need. A registration never has more than {@code
- * concurrency} POSTs in flight, so a slow or dead endpoint holds only its own slots; its backlog
- * stays in the store, claimed a slot's worth at a time. The thread is woken when new events commit
- * and when a POST's result is recorded, and polls for retries that came due. Also purges finished
- * events past their retention and refreshes the backlog gauge.
+ * may share the store (PostgreSQL), a claim leases the events in the store. Where this server owns
+ * it (SQLite), new events are read from the append-only log in its order and retries from the event
+ * table, both without a write: the lane remembers what it holds and keeps each message's events in
+ * order, and only its progress through the log is written, every {@link #PROGRESS_EVERY}, so that
+ * the store's single write lock, which the sends need, is spent on the events' inserts and little
+ * else (an event whose first POST fails moves to the table). A registration never has more than
+ * {@code concurrency} POSTs in flight, so a slow or dead endpoint holds only its own slots; its
+ * backlog stays in the store, claimed a slot's worth at a time. The thread is woken when new events
+ * commit and when a POST's result is recorded, and polls for retries that came due. Also purges
+ * finished events past their retention and refreshes the backlog gauge.
  */
 @Component
 public class DeliveryWorker implements SmartLifecycle {
@@ -52,9 +55,12 @@ public class DeliveryWorker implements SmartLifecycle {
   private static final Duration CLAIM_PAUSE = Duration.ofMillis(10);
   private static final int MAX_PREFETCH = 1000;
   private static final Duration STRANDED_AFTER = Duration.ofSeconds(30);
+  private static final Duration PROGRESS_EVERY = Duration.ofMillis(100);
 
   private final RegistrationStore registrations;
   private final EventStore events;
+  private final EventLog eventLog;
+  private final OutboxEvents outbox;
   private final AttemptStore attempts;
   private final Poster poster;
   private final DeliveryLog deliveryLog;
@@ -77,6 +83,8 @@ public class DeliveryWorker implements SmartLifecycle {
   DeliveryWorker(
       RegistrationStore registrations,
       EventStore events,
+      EventLog eventLog,
+      OutboxEvents outbox,
       AttemptStore attempts,
       Poster poster,
       DeliveryLog deliveryLog,
@@ -84,10 +92,11 @@ public class DeliveryWorker implements SmartLifecycle {
       WebhooksProperties properties,
       TransactionTemplate transactions,
       Clock clock,
-      Ids ids,
-      SqlDialect dialect) {
+      Ids ids) {
     this.registrations = registrations;
     this.events = events;
+    this.eventLog = eventLog;
+    this.outbox = outbox;
     this.attempts = attempts;
     this.poster = poster;
     this.deliveryLog = deliveryLog;
@@ -97,7 +106,7 @@ public class DeliveryWorker implements SmartLifecycle {
     this.clock = clock;
     this.ids = ids;
     this.claimant = ids.opaqueId();
-    this.claimsInMemory = !dialect.sharedByServers();
+    this.claimsInMemory = outbox.usesLog();
     this.posts = new SimpleAsyncTaskExecutor("webhook-post-");
     this.posts.setVirtualThreads(Runtime.version().feature() >= 21);
     this.posts.setDaemon(true);
@@ -161,28 +170,56 @@ public class DeliveryWorker implements SmartLifecycle {
         sleepQuietly(properties.pollInterval());
       }
     }
+    recordProgress(Instant.MAX);
   }
 
   private void round() {
     Instant now = clock.instant();
     for (WebhookRegistration registration : registrations(now)) {
-      Lane lane = lanes.computeIfAbsent(registration.id(), id -> new Lane());
+      Lane lane = lanes.computeIfAbsent(registration.id(), this::newLane);
       lane.dropExpired(now, properties.requestTimeout());
+      lane.takeResults();
       refill(registration, lane, now);
       dispatch(registration, lane);
+      if (claimsInMemory) {
+        readLog(registration, lane, now);
+        dispatchLog(registration, lane, now);
+        recordProgress(registration.id(), lane, now);
+      }
     }
   }
 
+  private Lane newLane(long registrationId) {
+    if (!claimsInMemory) {
+      return new Lane(0);
+    }
+    long through = eventLog.deliveredThrough(registrationId);
+    Lane lane = new Lane(through);
+    // Every POST after the recorded progress started after its first event was queued; a second
+    // of margin covers a clock step.
+    eventLog
+        .unsettledAfter(registrationId, through)
+        .ifPresent(
+            unsettled ->
+                lane.recover(
+                    attempts.eventIdsAttemptedSince(
+                        registrationId, unsettled.firstQueuedAt().minusSeconds(1)),
+                    unsettled.lastId()));
+    return lane;
+  }
+
+  private int capacity(WebhookRegistration registration) {
+    return Math.min(MAX_PREFETCH, properties.concurrency() * registration.maxEventsPerPost() * 4);
+  }
+
   /**
-   * Claims events into the lane when it runs low: one claim for up to a few POSTs' worth per slot,
-   * so that the claim cost is shared by many events. A lane whose last claim came back short is not
-   * asked again for {@link #CLAIM_PAUSE}, because new events arrive every millisecond under load
-   * and a claim per arrival would query the store as often (on PostgreSQL, with row locks).
+   * Claims table events into the lane when it runs low: one claim for up to a few POSTs' worth per
+   * slot, so that the claim cost is shared by many events. A lane whose last claim came back short
+   * is not asked again for {@link #CLAIM_PAUSE}, because new events arrive every millisecond under
+   * load and a claim per arrival would query the store as often (on PostgreSQL, with row locks).
    */
   private void refill(WebhookRegistration registration, Lane lane, Instant now) {
-    lane.forgetFinished();
-    int capacity =
-        Math.min(MAX_PREFETCH, properties.concurrency() * registration.maxEventsPerPost() * 4);
+    int capacity = capacity(registration);
     if (lane.queued.size() > capacity / 2) {
       return;
     }
@@ -196,11 +233,17 @@ public class DeliveryWorker implements SmartLifecycle {
             ? events.due(registration.id(), now, wanted, lane.known)
             : transactions.execute(
                 tx -> events.claim(registration.id(), now, wanted, claimant, leaseUntil));
+    Set<String> keys = new HashSet<>();
     for (ClaimedEvent event : claimed) {
       if (lane.known.add(event.id())) {
         lane.queued.add(new Queued(event, leaseUntil));
+        if (claimsInMemory && event.orderKey() != null) {
+          keys.add(event.orderKey());
+        }
       }
     }
+    // A log event of the same message must wait behind it, in the table.
+    lane.held(keys);
     lane.exhaustedAt = claimed.size() < wanted ? now : null;
   }
 
@@ -211,71 +254,125 @@ public class DeliveryWorker implements SmartLifecycle {
       while (batch.size() < perPost && !lane.queued.isEmpty()) {
         batch.add(lane.queued.poll().event());
       }
-      lane.busy.incrementAndGet();
-      posts.execute(() -> deliver(registration, batch, lane));
+      post(registration, batch, lane);
     }
   }
 
+  /**
+   * Reads the registration's next log events into the lane, in log order, when it runs low. The
+   * read takes no write lock. An event whose message has an event waiting or retried in the table
+   * is marked held, so that it moves there behind it.
+   */
+  private void readLog(WebhookRegistration registration, Lane lane, Instant now) {
+    int capacity = capacity(registration);
+    if (lane.logQueued.size() > capacity / 2) {
+      return;
+    }
+    if (lane.logExhaustedAt != null && now.isBefore(lane.logExhaustedAt.plus(CLAIM_PAUSE))) {
+      return;
+    }
+    int wanted = capacity - lane.logQueued.size();
+    List<ClaimedEvent> read = eventLog.after(registration.id(), lane.fetchedThrough, wanted);
+    lane.logExhaustedAt = read.size() < wanted ? now : null;
+    if (read.isEmpty()) {
+      return;
+    }
+    lane.forgetIdleHolds();
+    if (events.anyUndelivered(registration.id())) {
+      Set<String> keys = new HashSet<>();
+      for (ClaimedEvent event : read) {
+        if (event.orderKey() != null) {
+          keys.add(event.orderKey());
+        }
+      }
+      lane.held(events.held(registration.id(), keys));
+    }
+    if (lane.recovering()) {
+      lane.taken(events.existing(read.stream().map(ClaimedEvent::id).toList()));
+    }
+    lane.read(read);
+  }
+
+  private void dispatchLog(WebhookRegistration registration, Lane lane, Instant now) {
+    int slots = properties.concurrency() - lane.busy.get();
+    List<ClaimedEvent> toMove = new ArrayList<>();
+    List<List<ClaimedEvent>> batches =
+        lane.takeLogBatches(registration.maxEventsPerPost(), Math.max(0, slots), toMove);
+    for (List<ClaimedEvent> batch : batches) {
+      post(registration, batch, lane);
+    }
+    if (!toMove.isEmpty()) {
+      List<Moved> moved = new ArrayList<>(toMove.size());
+      for (ClaimedEvent event : toMove) {
+        moved.add(new Moved(event.asNew(), 0, now, null));
+      }
+      transactions.executeWithoutResult(tx -> events.moveIn(moved, now));
+      lane.settled(toMove);
+    }
+  }
+
+  private void post(WebhookRegistration registration, List<ClaimedEvent> batch, Lane lane) {
+    lane.busy.incrementAndGet();
+    posts.execute(() -> deliver(registration, batch, lane));
+  }
+
+  /**
+   * Writes how far the lane got through the log: at most every {@link #PROGRESS_EVERY} while it
+   * works, at once when it falls idle. A crash loses at most that much progress, whose events are
+   * posted again after the restart: at least once.
+   */
+  private void recordProgress(long registrationId, Lane lane, Instant now) {
+    long through = lane.settledThrough();
+    if (through <= lane.persistedThrough) {
+      return;
+    }
+    if (!lane.logIdle() && now.isBefore(lane.persistedAt.plus(PROGRESS_EVERY))) {
+      return;
+    }
+    transactions.executeWithoutResult(tx -> eventLog.advance(registrationId, through, now));
+    lane.persistedThrough = through;
+    lane.persistedAt = now;
+  }
+
+  private void recordProgress(Instant now) {
+    if (!claimsInMemory) {
+      return;
+    }
+    Instant at = now.equals(Instant.MAX) ? clock.instant() : now;
+    lanes.forEach(
+        (registrationId, lane) -> {
+          lane.takeResults();
+          lane.persistedAt = Instant.MIN;
+          try {
+            recordProgress(registrationId, lane, at);
+          } catch (RuntimeException e) {
+            log.warn(
+                "webhook_progress_not_recorded registration={} error=\"{}\"",
+                registrationId,
+                e.toString());
+          }
+        });
+  }
+
   private void deliver(WebhookRegistration registration, List<ClaimedEvent> batch, Lane lane) {
+    boolean recorded = false;
+    boolean succeeded = false;
     try {
-      deliveryLog.record(poster.send(ids.numericId(), registration, batch));
+      Post post = poster.send(ids.numericId(), registration, batch);
+      succeeded = post.succeeded();
+      deliveryLog.record(post);
+      recorded = true;
     } catch (RuntimeException e) {
-      // The events stay leased and are sent again when the lease expires: at least once.
+      // Table events stay claimed and are sent again when the claim ends; log events go back to
+      // their lane's queue: at least once.
       log.error(
           "webhook_result_not_recorded registration={} error=\"{}\"",
           registration.id(),
           e.toString());
     } finally {
-      for (ClaimedEvent event : batch) {
-        lane.finished.add(event.id());
-      }
+      lane.finished.add(new Finished(batch, succeeded, recorded));
       lane.busy.decrementAndGet();
       wakeUp();
-    }
-  }
-
-  /** A claimed event waiting for a POST slot, with the end of its claim. */
-  private record Queued(ClaimedEvent event, Instant leaseUntil) {}
-
-  /**
-   * One registration's events in this process: claimed and waiting for a slot, or being posted.
-   * Touched by the worker thread, except {@code busy}, {@code finished} and {@code exhaustedAt},
-   * which POST threads update when they finish.
-   *
-   * <p>{@code known} holds every event claimed and not yet finished. A finished event leaves it
-   * only when the worker thread next claims, through {@code finished}: its result committed before
-   * it was queued there, so every later read of the store sees it done, while a read that started
-   * before that commit may still see it due and must not take it again.
-   */
-  private static final class Lane {
-    final Queue<Queued> queued = new ArrayDeque<>();
-    final Set<Long> known = ConcurrentHashMap.newKeySet();
-    final Queue<Long> finished = new ConcurrentLinkedQueue<>();
-    final AtomicInteger busy = new AtomicInteger();
-    volatile @Nullable Instant exhaustedAt;
-
-    /** Forgets the events whose results were recorded since the last claim. */
-    void forgetFinished() {
-      Long id;
-      while ((id = finished.poll()) != null) {
-        known.remove(id);
-      }
-    }
-
-    /**
-     * Forgets queued events whose claim would end before a POST could finish; the store hands them
-     * out again once the claim expired.
-     */
-    void dropExpired(Instant now, Duration requestTimeout) {
-      Instant latestStart = now.plus(requestTimeout);
-      queued.removeIf(
-          q -> {
-            boolean expired = !q.leaseUntil().isAfter(latestStart);
-            if (expired) {
-              known.remove(q.event().id());
-            }
-            return expired;
-          });
     }
   }
 
@@ -297,18 +394,18 @@ public class DeliveryWorker implements SmartLifecycle {
     Instant settled = now.minus(STRANDED_AFTER);
     transactions.executeWithoutResult(
         tx -> {
-          events.purgeFinishedBefore(cutoff, 10_000);
+          outbox.purgeFinishedBefore(cutoff, 10_000);
           attempts.purgeBefore(cutoff, 10_000);
           for (WebhookRegistration registration : known) {
             events.releaseStranded(registration.id(), settled);
           }
         });
-    Map<Long, Long> backlog = new HashMap<>();
-    for (WebhookRegistration registration : known) {
-      backlog.put(registration.id(), 0L);
-    }
-    backlog.putAll(events.backlog());
     List<Long> current = known.stream().map(WebhookRegistration::id).toList();
+    Map<Long, Long> backlog = new HashMap<>();
+    for (long registration : current) {
+      backlog.put(registration, 0L);
+    }
+    backlog.putAll(outbox.backlog(current));
     backlog.keySet().retainAll(current);
     lanes.keySet().retainAll(current);
     metrics.backlog(backlog);

@@ -9,8 +9,8 @@ import org.openwaba.platform.Ids;
 import org.openwaba.webhooks.WebhookEvent;
 import org.openwaba.webhooks.WebhookRegistration;
 import org.openwaba.webhooks.delivery.DeliveryWorker;
-import org.openwaba.webhooks.store.EventStore;
 import org.openwaba.webhooks.store.EventStore.NewEvent;
+import org.openwaba.webhooks.store.OutboxEvents;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -37,11 +37,11 @@ public class EventOutbox {
       Instant at) {}
 
   private final Subscribers subscribers;
-  private final EventStore events;
+  private final OutboxEvents events;
   private final Ids ids;
   private final DeliveryWorker worker;
 
-  EventOutbox(Subscribers subscribers, EventStore events, Ids ids, DeliveryWorker worker) {
+  EventOutbox(Subscribers subscribers, OutboxEvents events, Ids ids, DeliveryWorker worker) {
     this.subscribers = subscribers;
     this.events = events;
     this.ids = ids;
@@ -60,7 +60,7 @@ public class EventOutbox {
       for (WebhookRegistration registration : subscribers.of(event.accountId(), event.kind())) {
         rows.add(
             new NewEvent(
-                ids.numericId(),
+                events.usesLog() ? 0 : ids.numericId(),
                 registration.id(),
                 event.accountId().value(),
                 event.kind(),
@@ -73,7 +73,7 @@ public class EventOutbox {
     if (rows.isEmpty()) {
       return;
     }
-    events.insertAll(rows);
+    events.append(rows);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.openwaba.webhooks.DeliveryAttempt;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,6 +71,25 @@ public class AttemptStore {
   }
 
   /** Deletes up to {@code limit} attempts made before {@code cutoff}. */
+  /** The ids of the events that POSTs of the registration attempted since {@code since}. */
+  public Set<Long> eventIdsAttemptedSince(long registrationId, Instant since) {
+    Set<Long> ids = new HashSet<>();
+    jdbc.sql(
+            "SELECT event_ids FROM webhooks_attempt WHERE registration_id = ?"
+                + " AND attempted_at >= ?")
+        .params(registrationId, since.toEpochMilli())
+        .query(
+            rs -> {
+              String list = rs.getString(1);
+              if (!list.isEmpty()) {
+                for (String id : list.split(",")) {
+                  ids.add(Long.valueOf(id));
+                }
+              }
+            });
+    return ids;
+  }
+
   public int purgeBefore(Instant cutoff, int limit) {
     return jdbc.sql(
             "DELETE FROM webhooks_attempt WHERE id IN (SELECT id FROM webhooks_attempt"

@@ -38,21 +38,46 @@ public class EventStore {
       String value,
       Instant createdAt) {}
 
-  /** A claimed event, with what delivering it needs. */
+  /**
+   * A claimed event, with what delivering it needs.
+   *
+   * @param fromLog read from SQLite's append-only log ({@link EventLog}) rather than this table
+   */
   public record ClaimedEvent(
       long id,
       long registrationId,
+      long accountId,
       @Nullable String orderKey,
+      long orderSeq,
       WebhookEvent kind,
       int attempts,
       Instant createdAt,
-      String value) {}
+      String value,
+      boolean fromLog) {
+
+    /** The event as it was queued, to move it from the log into this table. */
+    public NewEvent asNew() {
+      return new NewEvent(
+          id, registrationId, accountId, kind, orderKey, orderSeq, value, createdAt);
+    }
+  }
+
+  /**
+   * A log event that moves into this table, where it is retried: after its first POST failed, or
+   * because an earlier event of its message is retried here.
+   *
+   * @param dueAt when to post it; null if it is given up at once (failed)
+   * @param error what its failed POST answered; null if it was not posted
+   */
+  public record Moved(
+      NewEvent event, int attempts, @Nullable Instant dueAt, @Nullable String error) {}
 
   /** A failed attempt's consequence for one event: retry at {@code dueAt}, or give up. */
   public record Outcome(long id, int attempts, @Nullable Instant dueAt, String error) {}
 
   private static final String PENDING = "pending";
   private static final String WAITING = "waiting";
+  private static final String FAILED = "failed";
   private static final int KEYS_PER_QUERY = 500;
   private static final String COLUMNS =
       "SELECT id, registration_id, kind, order_key, state, attempts, created_at, due_at,"
@@ -75,13 +100,42 @@ public class EventStore {
    * when the one before it is delivered or given up. So claims never look at held-back events.
    */
   public void insertAll(List<NewEvent> events) {
-    Map<Long, Set<String>> held = heldKeys(events);
-    List<Object[]> rows = new ArrayList<>(events.size());
+    List<Moved> rows = new ArrayList<>(events.size());
     for (NewEvent e : events) {
-      long created = e.createdAt().toEpochMilli();
+      rows.add(new Moved(e, 0, e.createdAt(), null));
+    }
+    insert(rows, "", Instant.EPOCH);
+  }
+
+  /**
+   * Moves log events into this table, under their log ids, in the transaction that records why. An
+   * event already here (queued again by a redelivery) is left alone. Inside one call, events of one
+   * order key must come in their order.
+   */
+  public void moveIn(List<Moved> moved, Instant now) {
+    insert(moved, dialect.insertIgnoringConflictOn("id"), now);
+  }
+
+  private void insert(List<Moved> moved, String onConflict, Instant now) {
+    List<NewEvent> events = new ArrayList<>(moved.size());
+    for (Moved m : moved) {
+      events.add(m.event());
+    }
+    Map<Long, Set<String>> held = heldKeys(events);
+    List<Object[]> rows = new ArrayList<>(moved.size());
+    for (Moved m : moved) {
+      NewEvent e = m.event();
+      Instant due = m.dueAt();
       String key = e.orderKey();
-      boolean waiting =
-          key != null && !held.computeIfAbsent(e.registrationId(), r -> new HashSet<>()).add(key);
+      String state;
+      if (due == null) {
+        state = FAILED;
+      } else if (key != null
+          && !held.computeIfAbsent(e.registrationId(), r -> new HashSet<>()).add(key)) {
+        state = WAITING;
+      } else {
+        state = PENDING;
+      }
       rows.add(
           new Object[] {
             e.id(),
@@ -92,15 +146,19 @@ public class EventStore {
             key,
             e.orderSeq(),
             e.value(),
-            created,
-            waiting ? WAITING : PENDING,
-            created
+            e.createdAt().toEpochMilli(),
+            state,
+            m.attempts(),
+            due == null ? now.toEpochMilli() : due.toEpochMilli(),
+            m.error() == null ? null : truncate(m.error()),
+            due == null ? now.toEpochMilli() : null
           });
     }
     template.batchUpdate(
         "INSERT INTO webhooks_event (id, registration_id, account_id, kind, field, order_key,"
-            + " order_seq, value, created_at, state, attempts, due_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+            + " order_seq, value, created_at, state, attempts, due_at, last_error, finished_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + onConflict,
         rows);
   }
 
@@ -113,29 +171,58 @@ public class EventStore {
       }
     }
     Map<Long, Set<String>> held = new HashMap<>();
-    keys.forEach(
-        (registration, wanted) -> {
-          List<String> all = new ArrayList<>(wanted);
-          for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
-            // The state is tested here, not in SQL: with it there, PostgreSQL's planner chose the
-            // claim index and read every undelivered event of the registration per insert.
-            jdbc.sql(
-                    "SELECT order_key, state FROM webhooks_event WHERE registration_id = :r"
-                        + " AND order_key IN (:keys)")
-                .param("r", registration)
-                .param("keys", chunk)
-                .query(
-                    rs -> {
-                      String state = rs.getString(2);
-                      if (state.equals(PENDING) || state.equals(WAITING)) {
-                        held.computeIfAbsent(registration, r -> new HashSet<>())
-                            .add(rs.getString(1));
-                      }
-                    });
-          }
-        });
+    keys.forEach((registration, wanted) -> held.put(registration, held(registration, wanted)));
     return held;
+  }
+
+  /** Those of {@code keys} that have an event of the registration waiting or due here. */
+  public Set<String> held(long registrationId, Collection<String> keys) {
+    Set<String> held = new HashSet<>();
+    List<String> all = new ArrayList<>(keys);
+    for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
+      // The state is tested here, not in SQL: with it there, PostgreSQL's planner chose the
+      // claim index and read every undelivered event of the registration per insert.
+      jdbc.sql(
+              "SELECT order_key, state FROM webhooks_event WHERE registration_id = :r"
+                  + " AND order_key IN (:keys)")
+          .param("r", registrationId)
+          .param("keys", chunk)
+          .query(
+              rs -> {
+                String state = rs.getString(2);
+                if (state.equals(PENDING) || state.equals(WAITING)) {
+                  held.add(rs.getString(1));
+                }
+              });
+    }
+    return held;
+  }
+
+  /** Those of {@code ids} that are in this table, in any state. */
+  public Set<Long> existing(Collection<Long> ids) {
+    Set<Long> found = new HashSet<>();
+    List<Long> all = new ArrayList<>(ids);
+    for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
+      jdbc.sql("SELECT id FROM webhooks_event WHERE id IN (:ids)")
+          .param("ids", all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY)))
+          .query(
+              rs -> {
+                found.add(rs.getLong(1));
+              });
+    }
+    return found;
+  }
+
+  /** Whether the registration has any event waiting or due here; one probe of the claim index. */
+  public boolean anyUndelivered(long registrationId) {
+    return jdbc.sql(
+            "SELECT 1 FROM webhooks_event WHERE registration_id = ?"
+                + " AND state IN ('pending', 'waiting') LIMIT 1")
+        .param(registrationId)
+        .query(Integer.class)
+        .optional()
+        .isPresent();
   }
 
   /**
@@ -191,7 +278,8 @@ public class EventStore {
     long nowMillis = now.toEpochMilli();
     List<ClaimedEvent> claimed =
         jdbc.sql(
-                "SELECT e.id, e.order_key, e.kind, e.attempts, e.created_at, e.value"
+                "SELECT e.id, e.order_key, e.kind, e.attempts, e.created_at, e.value, e.account_id,"
+                    + " e.order_seq"
                     + " FROM webhooks_event e"
                     + " WHERE e.registration_id = ? AND e.state = 'pending' AND e.due_at <= ?"
                     + " AND (e.lease_until IS NULL OR e.lease_until <= ?)"
@@ -238,7 +326,8 @@ public class EventStore {
     Map<Long, ClaimedEvent> byId = new HashMap<>();
     for (int from = 0; from < ids.size(); from += KEYS_PER_QUERY) {
       jdbc.sql(
-              "SELECT id, order_key, kind, attempts, created_at, value FROM webhooks_event"
+              "SELECT id, order_key, kind, attempts, created_at, value, account_id, order_seq"
+                  + " FROM webhooks_event"
                   + " WHERE id IN (:ids) AND state = 'pending'")
           .param("ids", ids.subList(from, Math.min(ids.size(), from + KEYS_PER_QUERY)))
           .query(
@@ -344,6 +433,11 @@ public class EventStore {
         .list();
   }
 
+  /** Deletes every event of a deleted registration. */
+  public void deleteRegistration(long registrationId) {
+    jdbc.sql("DELETE FROM webhooks_event WHERE registration_id = ?").param(registrationId).update();
+  }
+
   /** Pending events per registration, for the backlog gauge. */
   public Map<Long, Long> backlog() {
     Map<Long, Long> backlog = new HashMap<>();
@@ -368,19 +462,25 @@ public class EventStore {
         .update();
   }
 
-  /** Reads a row selected as {@code id, order_key, kind, attempts, created_at, value}. */
+  /**
+   * Reads a row selected as {@code id, order_key, kind, attempts, created_at, value, account_id,
+   * order_seq}.
+   */
   private static ClaimedEvent claimedEvent(ResultSet rs, long registrationId) throws SQLException {
     return new ClaimedEvent(
         rs.getLong(1),
         registrationId,
+        rs.getLong(7),
         rs.getString(2),
+        rs.getLong(8),
         kindOf(rs.getString(3)),
         rs.getInt(4),
         Instant.ofEpochMilli(rs.getLong(5)),
-        rs.getString(6));
+        rs.getString(6),
+        false);
   }
 
-  private static WebhookEvent kindOf(String apiName) {
+  static WebhookEvent kindOf(String apiName) {
     return WebhookEvent.byApiName(apiName)
         .orElseThrow(() -> new IllegalStateException("unknown event kind " + apiName));
   }

@@ -71,7 +71,9 @@ public class RegistrationStore {
         .update();
   }
 
-  /** Deletes the registration and everything queued or logged for it. */
+  /**
+   * Deletes the registration and its delivery log; its events are deleted by {@link OutboxEvents}.
+   */
   public boolean delete(AccountId accountId, long id) {
     int deleted =
         jdbc.sql("DELETE FROM webhooks_registration WHERE id = ? AND account_id = ?")
@@ -80,7 +82,6 @@ public class RegistrationStore {
     if (deleted == 0) {
       return false;
     }
-    jdbc.sql("DELETE FROM webhooks_event WHERE registration_id = ?").param(id).update();
     jdbc.sql("DELETE FROM webhooks_attempt WHERE registration_id = ?").param(id).update();
     return true;
   }

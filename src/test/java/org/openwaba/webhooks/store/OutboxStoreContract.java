@@ -177,4 +177,51 @@ abstract class OutboxStoreContract {
     assertThat(released).isEqualTo(1);
     assertThat(values(claim())).containsExactly("{\"seq\":2}");
   }
+
+  @Test
+  void movedEventsKeepTheirIdsAndOutcomeAndWaitBehindTheirMessagesHead() {
+    NewEvent head = event("m", 1);
+    NewEvent next = event("m", 2);
+    NewEvent other = event("o", 1);
+    NewEvent givenUp = event("g", 1);
+    NewEvent afterGivenUp = event("g", 2);
+    transactions.executeWithoutResult(
+        tx ->
+            events.moveIn(
+                List.of(
+                    new EventStore.Moved(head, 1, NOW, "HTTP 500"),
+                    new EventStore.Moved(next, 1, NOW, "HTTP 500"),
+                    new EventStore.Moved(other, 0, T0, null),
+                    new EventStore.Moved(givenUp, 3, null, "timeout"),
+                    new EventStore.Moved(afterGivenUp, 0, T0, null)),
+                NOW));
+
+    assertThat(claim())
+        .as("a message's second event waits; a given-up one holds nothing back")
+        .extracting(ClaimedEvent::id)
+        .containsExactlyInAnyOrder(head.id(), other.id(), afterGivenUp.id());
+    OutboxEvent failed = events.list(registration, "failed", 10).get(0);
+    assertThat(failed.id()).isEqualTo(givenUp.id());
+    assertThat(failed.attempts()).isEqualTo(3);
+    assertThat(failed.lastError()).isEqualTo("timeout");
+    assertThat(failed.finishedAt()).isEqualTo(NOW);
+    OutboxEvent retried =
+        events.list(registration, "pending", 10).stream()
+            .filter(e -> e.id() == head.id())
+            .findFirst()
+            .orElseThrow();
+    assertThat(retried.attempts()).isEqualTo(1);
+    assertThat(retried.lastError()).isEqualTo("HTTP 500");
+    assertThat(retried.dueAt()).isEqualTo(NOW);
+
+    // An event already here, queued again by a redelivery, is left as it is.
+    transactions.executeWithoutResult(
+        tx -> events.moveIn(List.of(new EventStore.Moved(head, 5, null, "again")), NOW));
+    assertThat(events.list(registration, "failed", 10)).hasSize(1);
+    assertThat(events.held(registration, List.of("m", "o", "g", "x")))
+        .containsExactlyInAnyOrder("m", "o", "g");
+    assertThat(events.existing(List.of(head.id(), givenUp.id(), 42L)))
+        .containsExactlyInAnyOrder(head.id(), givenUp.id());
+    assertThat(events.anyUndelivered(registration)).isTrue();
+  }
 }

@@ -1,0 +1,3 @@
+-- Nothing on PostgreSQL: the append-only webhook log (SQLite's V11) relies on ids that follow
+-- commit order, which only a single writer gives. Servers sharing PostgreSQL keep every event in
+-- webhooks_event and lease their claims there. This file keeps both stores at the same version.
