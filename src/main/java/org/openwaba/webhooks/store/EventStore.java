@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -269,34 +270,35 @@ public class EventStore {
   }
 
   /**
-   * Claims up to {@code limit} due events of one registration, oldest due first, skipping any event
-   * that an earlier pending event with the same order key still holds back. Call inside a
-   * read-write transaction.
+   * Claims up to {@code limit} due events of one registration, oldest due first, for this claimant
+   * until {@code leaseUntil}, with one statement. The lease is the event's due time: a claimed
+   * event is not due until its lease ends, so later claims' index range never reaches the events in
+   * flight (when it did, each claim walked past every one of them), and an event whose server died
+   * is simply due again. Skips rows another transaction is claiming (on PostgreSQL).
    */
   public List<ClaimedEvent> claim(
       long registrationId, Instant now, int limit, String claimant, Instant leaseUntil) {
-    long nowMillis = now.toEpochMilli();
     List<ClaimedEvent> claimed =
-        jdbc.sql(
-                "SELECT e.id, e.order_key, e.kind, e.attempts, e.created_at, e.value, e.account_id,"
-                    + " e.order_seq"
-                    + " FROM webhooks_event e"
-                    + " WHERE e.registration_id = ? AND e.state = 'pending' AND e.due_at <= ?"
-                    + " AND (e.lease_until IS NULL OR e.lease_until <= ?)"
-                    + " ORDER BY e.due_at, e.id LIMIT ? "
-                    + dialect.claimingRowsOf("e"))
-            .params(registrationId, nowMillis, nowMillis, limit)
-            .query((rs, row) -> claimedEvent(rs, registrationId))
-            .list();
-    if (claimed.isEmpty()) {
-      return claimed;
-    }
-    List<Object[]> rows = new ArrayList<>(claimed.size());
-    for (ClaimedEvent e : claimed) {
-      rows.add(new Object[] {claimant, leaseUntil.toEpochMilli(), e.id()});
-    }
-    template.batchUpdate(
-        "UPDATE webhooks_event SET claimed_by = ?, lease_until = ? WHERE id = ?", rows);
+        new ArrayList<>(
+            jdbc.sql(
+                    "UPDATE webhooks_event SET claimed_by = ?, lease_until = ?, due_at = ?"
+                        + " WHERE id IN (SELECT e.id FROM webhooks_event e"
+                        + " WHERE e.registration_id = ? AND e.state = 'pending' AND e.due_at <= ?"
+                        + " ORDER BY e.due_at, e.id LIMIT ? "
+                        + dialect.claimingRowsOf("e")
+                        + ") RETURNING id, order_key, kind, attempts, created_at, value, account_id,"
+                        + " order_seq")
+                .params(
+                    claimant,
+                    leaseUntil.toEpochMilli(),
+                    leaseUntil.toEpochMilli(),
+                    registrationId,
+                    now.toEpochMilli(),
+                    limit)
+                .query((rs, row) -> claimedEvent(rs, registrationId))
+                .list());
+    // RETURNING gives no order; the oldest go first, as they were due first (ties by id).
+    claimed.sort(Comparator.comparing(ClaimedEvent::createdAt).thenComparingLong(ClaimedEvent::id));
     return claimed;
   }
 
@@ -438,16 +440,22 @@ public class EventStore {
     jdbc.sql("DELETE FROM webhooks_event WHERE registration_id = ?").param(registrationId).update();
   }
 
-  /** Pending events per registration, for the backlog gauge. */
-  public Map<Long, Long> backlog() {
+  /**
+   * Undelivered events of each of these registrations, for the backlog gauge: one index range per
+   * registration (a count over all registrations grouped was a scan of the whole table).
+   */
+  public Map<Long, Long> backlog(Collection<Long> registrationIds) {
     Map<Long, Long> backlog = new HashMap<>();
-    jdbc.sql(
-            "SELECT registration_id, COUNT(*) FROM webhooks_event"
-                + " WHERE state IN ('pending', 'waiting') GROUP BY registration_id")
-        .query(
-            rs -> {
-              backlog.put(rs.getLong(1), rs.getLong(2));
-            });
+    for (long registration : registrationIds) {
+      backlog.put(
+          registration,
+          jdbc.sql(
+                  "SELECT COUNT(*) FROM webhooks_event WHERE registration_id = ?"
+                      + " AND state IN ('pending', 'waiting')")
+              .param(registration)
+              .query(Long.class)
+              .single());
+    }
     return backlog;
   }
 

@@ -86,7 +86,7 @@ public class OutboxEvents {
 
   /** Undelivered events of these registrations, for the backlog gauge. */
   public Map<Long, Long> backlog(Collection<Long> registrationIds) {
-    Map<Long, Long> backlog = events.backlog();
+    Map<Long, Long> backlog = events.backlog(registrationIds);
     if (usesLog) {
       for (long registration : registrationIds) {
         backlog.merge(registration, log.pending(registration), Long::sum);

@@ -224,4 +224,29 @@ abstract class OutboxStoreContract {
         .containsExactlyInAnyOrder(head.id(), givenUp.id());
     assertThat(events.anyUndelivered(registration)).isTrue();
   }
+
+  @Test
+  void aClaimedEventIsNotClaimedAgainUntilItsLeaseEnds() {
+    insert(event(null, 1), event(null, 2));
+    Instant leaseEnd = NOW.plusSeconds(60);
+    List<ClaimedEvent> claimed =
+        transactions.execute(tx -> events.claim(registration, NOW, 1, "one", leaseEnd));
+    assertThat(values(claimed)).containsExactly("{\"seq\":1}");
+
+    List<ClaimedEvent> meanwhile =
+        transactions.execute(tx -> events.claim(registration, NOW, 10, "two", leaseEnd));
+    assertThat(values(meanwhile)).as("only the unclaimed one").containsExactly("{\"seq\":2}");
+    List<ClaimedEvent> beforeTheEnd =
+        transactions.execute(
+            tx -> events.claim(registration, leaseEnd.minusMillis(1), 10, "three", leaseEnd));
+    assertThat(beforeTheEnd).isEmpty();
+    List<ClaimedEvent> afterTheLease =
+        transactions.execute(
+            tx -> events.claim(registration, leaseEnd, 10, "three", leaseEnd.plusSeconds(60)));
+    assertThat(afterTheLease)
+        .as("a claim whose server died is due again when its lease ends")
+        .extracting(ClaimedEvent::id)
+        .containsExactlyInAnyOrder(claimed.get(0).id(), meanwhile.get(0).id());
+    assertThat(events.backlog(List.of(registration))).containsEntry(registration, 2L);
+  }
 }
