@@ -306,7 +306,13 @@ public class DeliveryWorker implements SmartLifecycle {
       for (ClaimedEvent event : toMove) {
         moved.add(new Moved(event.asNew(), 0, now, null));
       }
-      transactions.executeWithoutResult(tx -> events.moveIn(moved, now));
+      try {
+        transactions.executeWithoutResult(tx -> events.moveIn(moved, now));
+      } catch (RuntimeException e) {
+        // Back in the queue, they are moved at the next round; the progress waits for them.
+        lane.requeue(toMove);
+        throw e;
+      }
       lane.settled(toMove);
     }
   }

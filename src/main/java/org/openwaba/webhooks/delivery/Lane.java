@@ -136,7 +136,7 @@ final class Lane {
           busyKeys.remove(key);
         }
         if (!done.recorded()) {
-          logQueued.put(event.id(), event);
+          requeue(List.of(event));
         } else {
           settled(List.of(event));
           if (!done.succeeded() && key != null) {
@@ -144,6 +144,13 @@ final class Lane {
           }
         }
       }
+    }
+  }
+
+  /** Puts log events taken from the queue back, after what was to be done with them failed. */
+  void requeue(Collection<ClaimedEvent> events) {
+    for (ClaimedEvent event : events) {
+      logQueued.put(event.id(), event);
     }
   }
 
