@@ -127,9 +127,15 @@ abstract class TemplateEmailHttpContract {
     assertThat(GreenMailUtil.getBody(paused))
         .contains("APPROVED -> PAUSED")
         .contains("Reason:      low quality");
-    assertThat(store.emails(new AccountId(Long.parseLong(accountId))))
-        .extracting(NotificationStore.EmailState::state, NotificationStore.EmailState::attempts)
-        .containsOnly(org.assertj.core.groups.Tuple.tuple("SENT", 1));
+    // The mail server has the message before the worker has recorded that it was sent.
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(store.emails(new AccountId(Long.parseLong(accountId))))
+                    .extracting(
+                        NotificationStore.EmailState::state, NotificationStore.EmailState::attempts)
+                    .containsOnly(org.assertj.core.groups.Tuple.tuple("SENT", 1)));
   }
 
   @Test
