@@ -242,8 +242,8 @@ public class DeliveryWorker implements SmartLifecycle {
         }
       }
     }
-    // A log event of the same message must wait behind it, in the table.
-    lane.held(keys);
+    // A queued log event of the same message must wait behind it, in the table.
+    lane.holdQueued(keys);
     lane.exhaustedAt = claimed.size() < wanted ? now : null;
   }
 

@@ -171,18 +171,38 @@ final class Lane {
     return first == null ? fetchedThrough : first - 1;
   }
 
-  /** Forgets held keys that no queued log event has any more; they are looked up again on read. */
-  void forgetIdleHolds() {
-    if (heldKeys.isEmpty()) {
+  /**
+   * Marks those of {@code keys} that a queued log event has as held: the keys of table events just
+   * claimed. Keys no queued event has are left out, so that a long backlog of retries in the table
+   * does not pile up here; a log event read later is looked up in the store instead.
+   */
+  void holdQueued(Collection<String> keys) {
+    if (keys.isEmpty() || logQueued.isEmpty()) {
       return;
     }
+    Set<String> queuedKeys = queuedKeys();
+    for (String key : keys) {
+      if (queuedKeys.contains(key)) {
+        heldKeys.add(key);
+      }
+    }
+  }
+
+  /** Forgets held keys that no queued log event has any more; they are looked up again on read. */
+  void forgetIdleHolds() {
+    if (!heldKeys.isEmpty()) {
+      heldKeys.retainAll(queuedKeys());
+    }
+  }
+
+  private Set<String> queuedKeys() {
     Set<String> queuedKeys = new HashSet<>();
     for (ClaimedEvent event : logQueued.values()) {
       if (event.orderKey() != null) {
         queuedKeys.add(event.orderKey());
       }
     }
-    heldKeys.retainAll(queuedKeys);
+    return queuedKeys;
   }
 
   /**

@@ -159,4 +159,17 @@ class LaneTests {
     assertThat(take(lane, 1, 16, new ArrayList<>())).containsExactly(List.of(14L));
     assertThat(lane.settledThrough()).isEqualTo(13);
   }
+
+  @Test
+  void claimedTableEventsHoldOnlyQueuedLogEventsOfTheirMessage() {
+    Lane lane = new Lane(0);
+    lane.holdQueued(List.of("nobody-queued"));
+    lane.read(List.of(logEvent(1, "retried"), logEvent(2, "nobody-queued")));
+    lane.holdQueued(List.of("retried", "other"));
+    List<ClaimedEvent> moved = new ArrayList<>();
+    assertThat(take(lane, 1, 16, moved))
+        .as("a key held before its event was queued is not kept: the read asks the store")
+        .containsExactly(List.of(2L));
+    assertThat(ids(moved)).containsExactly(1L);
+  }
 }
