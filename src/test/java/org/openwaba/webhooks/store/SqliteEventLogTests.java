@@ -179,6 +179,10 @@ class SqliteEventLogTests {
     advance(ids.get(1), t0.plusSeconds(2));
     advance(ids.get(2), t0.plusSeconds(3));
 
+    transactions.executeWithoutResult(tx -> log.purgeSettledBefore(t0, 10));
+    assertThat(log.recent(registration, null, 10))
+        .as("nothing settled before the cutoff")
+        .hasSize(3);
     transactions.executeWithoutResult(tx -> log.purgeSettledBefore(t0.plusSeconds(2), 10));
     List<OutboxEvent> left = log.recent(registration, null, 10);
     assertThat(left)
