@@ -51,7 +51,10 @@ public final class ServerProcess implements AutoCloseable {
     return database;
   }
 
-  /** Starts the server with these {@code --name=value} settings and waits until it is ready. */
+  /**
+   * Starts the server with these {@code --name=value} settings and waits until it is ready; on the
+   * SQLite file in its data folder unless they name another store.
+   */
   public ApiClient start(List<String> settings) throws IOException {
     return start(settings, new ApiClient(port));
   }
@@ -70,7 +73,9 @@ public final class ServerProcess implements AutoCloseable {
     command.add("-jar");
     command.add(jar);
     command.add("--server.port=" + port);
-    command.add("--spring.datasource.url=jdbc:sqlite:" + database);
+    if (settings.stream().noneMatch(s -> s.startsWith("--spring.datasource.url="))) {
+      command.add("--spring.datasource.url=jdbc:sqlite:" + database);
+    }
     command.addAll(settings);
     process =
         new ProcessBuilder(command)

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.openwaba.platform.Ids;
+import org.openwaba.platform.SqlDialect;
 import org.openwaba.webhooks.WebhookRegistration;
 import org.openwaba.webhooks.config.WebhooksProperties;
 import org.openwaba.webhooks.delivery.Lane.Finished;
@@ -22,6 +23,7 @@ import org.openwaba.webhooks.store.EventLog;
 import org.openwaba.webhooks.store.EventStore;
 import org.openwaba.webhooks.store.EventStore.ClaimedEvent;
 import org.openwaba.webhooks.store.EventStore.Moved;
+import org.openwaba.webhooks.store.LogPosition;
 import org.openwaba.webhooks.store.OutboxEvents;
 import org.openwaba.webhooks.store.RegistrationStore;
 import org.openwaba.webhooks.store.RegistrationStore.StoredRegistration;
@@ -33,18 +35,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Drains the outbox. One thread claims due events registration by registration, a few POSTs' worth
- * per slot at a time, and hands each POST to its own (virtual, on Java 21+) thread. Where servers
- * may share the store (PostgreSQL), a claim leases the events in the store. Where this server owns
- * it (SQLite), new events are read from the append-only log in its order and retries from the event
- * table, both without a write: the lane remembers what it holds and keeps each message's events in
- * order, and only its progress through the log is written, every {@link #PROGRESS_EVERY}, so that
- * the store's single write lock, which the sends need, is spent on the events' inserts and little
- * else (an event whose first POST fails moves to the table). A registration never has more than
- * {@code concurrency} POSTs in flight, so a slow or dead endpoint holds only its own slots; its
- * backlog stays in the store, claimed a slot's worth at a time. The thread is woken when new events
- * commit and when a POST's result is recorded, and polls for retries that came due. Also purges
- * finished events past their retention and refreshes the backlog gauge.
+ * Drains the outbox. One thread takes events registration by registration, a few POSTs' worth per
+ * slot at a time, and hands each POST to its own (virtual, on Java 21+) thread. New events are read
+ * from the append-only log in its order, without a write: the lane remembers what it holds and
+ * keeps each message's events in order, and only its progress through the log is written, every
+ * {@link #PROGRESS_EVERY}, so that the store's writes are spent on the events' inserts and little
+ * else (an event whose first POST fails moves to the event table, where retries are claimed). Where
+ * servers may share the store (PostgreSQL), one server at a time reads a registration's log, under
+ * a lease renewed while it lives, and table events are claimed with a lease each; where this server
+ * owns the store (SQLite), both are simply read. A registration never has more than {@code
+ * concurrency} POSTs in flight, so a slow or dead endpoint holds only its own slots; its backlog
+ * stays in the store, claimed a slot's worth at a time. The thread is woken when new events commit
+ * and when a POST's result is recorded, and polls for retries that came due. Also purges finished
+ * events past their retention and refreshes the backlog gauge.
  */
 @Component
 public class DeliveryWorker implements SmartLifecycle {
@@ -71,6 +74,7 @@ public class DeliveryWorker implements SmartLifecycle {
   private final Ids ids;
   private final String claimant;
   private final boolean claimsInMemory;
+  private final Duration logLease;
   private final Semaphore wakeUp = new Semaphore(0);
   private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
   private final SimpleAsyncTaskExecutor posts;
@@ -92,7 +96,8 @@ public class DeliveryWorker implements SmartLifecycle {
       WebhooksProperties properties,
       TransactionTemplate transactions,
       Clock clock,
-      Ids ids) {
+      Ids ids,
+      SqlDialect dialect) {
     this.registrations = registrations;
     this.events = events;
     this.eventLog = eventLog;
@@ -106,7 +111,8 @@ public class DeliveryWorker implements SmartLifecycle {
     this.clock = clock;
     this.ids = ids;
     this.claimant = ids.opaqueId();
-    this.claimsInMemory = outbox.usesLog();
+    this.claimsInMemory = !dialect.sharedByServers();
+    this.logLease = properties.lease();
     this.posts = new SimpleAsyncTaskExecutor("webhook-post-");
     this.posts.setVirtualThreads(Runtime.version().feature() >= 21);
     this.posts.setDaemon(true);
@@ -171,17 +177,19 @@ public class DeliveryWorker implements SmartLifecycle {
       }
     }
     recordProgress(Instant.MAX);
+    releaseLeases();
   }
 
   private void round() {
     Instant now = clock.instant();
     for (WebhookRegistration registration : registrations(now)) {
-      Lane lane = lanes.computeIfAbsent(registration.id(), this::newLane);
+      Lane lane = lanes.computeIfAbsent(registration.id(), id -> newLane(id, now));
+      lane = leaseLog(registration.id(), lane, now);
       lane.dropExpired(now, properties.requestTimeout());
       lane.takeResults();
       refill(registration, lane, now);
       dispatch(registration, lane);
-      if (claimsInMemory) {
+      if (lane.readsLog) {
         readLog(registration, lane, now);
         dispatchLog(registration, lane, now);
         recordProgress(registration.id(), lane, now);
@@ -189,12 +197,20 @@ public class DeliveryWorker implements SmartLifecycle {
     }
   }
 
-  private Lane newLane(long registrationId) {
-    if (!claimsInMemory) {
-      return new Lane(0);
+  /**
+   * A new lane for the registration: one that reads its log, if this server owns the store or could
+   * take the lease on it; one for table events only otherwise.
+   */
+  private Lane newLane(long registrationId, Instant now) {
+    Instant leaseUntil = claimsInMemory ? Instant.MAX : now.plus(logLease);
+    if (!claimsInMemory && !leaseLogFor(registrationId, leaseUntil, now)) {
+      Lane lane = Lane.withoutLog();
+      lane.logLeaseUntil = now;
+      return lane;
     }
-    long through = eventLog.deliveredThrough(registrationId);
+    LogPosition through = eventLog.deliveredThrough(registrationId);
     Lane lane = new Lane(through);
+    lane.logLeaseUntil = leaseUntil;
     // Every POST after the recorded progress started after its first event was queued; a second
     // of margin covers a clock step.
     eventLog
@@ -204,8 +220,70 @@ public class DeliveryWorker implements SmartLifecycle {
                 lane.recover(
                     attempts.eventIdsAttemptedSince(
                         registrationId, unsettled.firstQueuedAt().minusSeconds(1)),
-                    unsettled.lastId()));
+                    unsettled.last()));
     return lane;
+  }
+
+  /**
+   * Keeps the lease on the registration's log where servers share the store: renews it once a third
+   * of it has passed; gives the log up if that fails, since another server may read it once the
+   * lease ends; and, for a lane without the log, tries to take the lease now and then, which
+   * succeeds once the server holding it stopped or died. Returns the lane to go on with.
+   */
+  private Lane leaseLog(long registrationId, Lane lane, Instant now) {
+    if (claimsInMemory) {
+      return lane;
+    }
+    if (lane.readsLog) {
+      Instant renewAt = lane.logLeaseUntil.minus(logLease.multipliedBy(2).dividedBy(3));
+      if (now.isBefore(renewAt)) {
+        return lane;
+      }
+      Instant until = now.plus(logLease);
+      if (now.isBefore(lane.logLeaseUntil) && leaseLogFor(registrationId, until, now)) {
+        lane.logLeaseUntil = until;
+        return lane;
+      }
+      log.warn("webhook_log_lease_lost registration={}", registrationId);
+      Lane without = Lane.withoutLog();
+      without.logLeaseUntil = now;
+      lanes.put(registrationId, without);
+      return without;
+    }
+    if (now.isBefore(lane.logLeaseUntil.plus(logLease.dividedBy(4)))) {
+      return lane;
+    }
+    Lane fresh = newLane(registrationId, now);
+    if (fresh.readsLog) {
+      lanes.put(registrationId, fresh);
+      return fresh;
+    }
+    lane.logLeaseUntil = now;
+    return lane;
+  }
+
+  private boolean leaseLogFor(long registrationId, Instant until, Instant now) {
+    Boolean held = transactions.execute(tx -> eventLog.lease(registrationId, claimant, until, now));
+    return Boolean.TRUE.equals(held);
+  }
+
+  private void releaseLeases() {
+    if (claimsInMemory) {
+      return;
+    }
+    lanes.forEach(
+        (registrationId, lane) -> {
+          if (lane.readsLog) {
+            try {
+              transactions.executeWithoutResult(tx -> eventLog.release(registrationId, claimant));
+            } catch (RuntimeException e) {
+              log.warn(
+                  "webhook_log_lease_not_released registration={} error=\"{}\"",
+                  registrationId,
+                  e.toString());
+            }
+          }
+        });
   }
 
   private int capacity(WebhookRegistration registration) {
@@ -237,7 +315,7 @@ public class DeliveryWorker implements SmartLifecycle {
     for (ClaimedEvent event : claimed) {
       if (lane.known.add(event.id())) {
         lane.queued.add(new Queued(event, leaseUntil));
-        if (claimsInMemory && event.orderKey() != null) {
+        if (lane.readsLog && event.orderKey() != null) {
           keys.add(event.orderKey());
         }
       }
@@ -328,8 +406,8 @@ public class DeliveryWorker implements SmartLifecycle {
    * posted again after the restart: at least once.
    */
   private void recordProgress(long registrationId, Lane lane, Instant now) {
-    long through = lane.settledThrough();
-    if (through <= lane.persistedThrough) {
+    LogPosition through = lane.settledThrough();
+    if (!through.isAfter(lane.persistedThrough)) {
       return;
     }
     if (!lane.logIdle() && now.isBefore(lane.persistedAt.plus(PROGRESS_EVERY))) {
@@ -341,12 +419,12 @@ public class DeliveryWorker implements SmartLifecycle {
   }
 
   private void recordProgress(Instant now) {
-    if (!claimsInMemory) {
-      return;
-    }
     Instant at = now.equals(Instant.MAX) ? clock.instant() : now;
     lanes.forEach(
         (registrationId, lane) -> {
+          if (!lane.readsLog) {
+            return;
+          }
           lane.takeResults();
           lane.persistedAt = Instant.MIN;
           try {

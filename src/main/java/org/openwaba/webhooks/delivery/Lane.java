@@ -16,25 +16,26 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.openwaba.webhooks.store.EventStore.ClaimedEvent;
+import org.openwaba.webhooks.store.LogPosition;
 
 /**
  * One registration's events in this process: claimed and waiting for a POST slot, or being posted.
  * Touched only by the worker thread, except {@link #busy} and {@link #finished}, through which POST
  * threads report.
  *
- * <p>Events come from two places. <b>Table events</b> (every event on PostgreSQL; retries on
- * SQLite) are claimed from the event table, and their order is kept there: a message's next event
- * is not claimable before the one before it is finished. {@link #known} holds every table event
- * claimed and not yet finished; a finished one leaves it only at the worker's next claim, through
- * {@link #finished}: its result committed before it was queued there, so every later read of the
- * store sees it done, while a read that started before that commit may still see it due and must
- * not take it again.
+ * <p>Events come from two places. <b>Table events</b> (retries) are claimed from the event table,
+ * and their order is kept there: a message's next event is not claimable before the one before it
+ * is finished. {@link #known} holds every table event claimed and not yet finished; a finished one
+ * leaves it only at the worker's next claim, through {@link #finished}: its result committed before
+ * it was queued there, so every later read of the store sees it done, while a read that started
+ * before that commit may still see it due and must not take it again.
  *
- * <p><b>Log events</b> (SQLite) are read from the append-only log in its order, and this lane keeps
- * their order: an event whose message has an event in flight waits here, and one whose message has
- * an event being retried in the table moves to the table behind it. The lane's progress through the
- * log is the last id before which every event read is settled (delivered, or moved to the table,
- * with that result committed).
+ * <p><b>Log events</b> (new ones) are read from the append-only log in its order, and this lane
+ * keeps their order: an event whose message has an event in flight waits here, and one whose
+ * message has an event being retried in the table moves to the table behind it. The lane's progress
+ * through the log is the last position up to which every event read is settled (delivered, or moved
+ * to the table, with that result committed). Where servers share the store, a lane reads the log
+ * only while its server holds the registration's lease ({@link #readsLog}).
  */
 final class Lane {
 
@@ -50,11 +51,11 @@ final class Lane {
   final AtomicInteger busy = new AtomicInteger();
   @Nullable Instant exhaustedAt;
 
-  /** Log events read and not yet handed to a POST, by id. */
-  final TreeMap<Long, ClaimedEvent> logQueued = new TreeMap<>();
+  /** Log events read and not yet handed to a POST, in log order. */
+  final TreeMap<LogPosition, ClaimedEvent> logQueued = new TreeMap<>();
 
-  /** The ids of log events read and not yet settled, or settled but behind an unsettled one. */
-  private final ArrayDeque<Long> window = new ArrayDeque<>();
+  /** Log events read and not yet settled, or settled but behind an unsettled one, in log order. */
+  private final ArrayDeque<LogPosition> window = new ArrayDeque<>();
 
   private final Set<Long> settled = new HashSet<>();
 
@@ -67,31 +68,54 @@ final class Lane {
   /** After a restart: ids past the recorded progress that POSTs already took; not sent again. */
   private final Set<Long> taken = new HashSet<>();
 
-  private long recoveringThrough;
-  long fetchedThrough;
-  long persistedThrough;
+  private LogPosition recoveringThrough;
+  private LogPosition lastSettled;
+  LogPosition fetchedThrough;
+  LogPosition persistedThrough;
   Instant persistedAt = Instant.MIN;
   @Nullable Instant logExhaustedAt;
 
-  Lane(long deliveredThrough) {
+  /** Whether this lane reads the log: always where one server owns the store. */
+  final boolean readsLog;
+
+  /** Until when this server holds the lease on the log, where servers share the store. */
+  Instant logLeaseUntil = Instant.MAX;
+
+  /** A lane that reads the log on from {@code deliveredThrough}. */
+  Lane(LogPosition deliveredThrough) {
+    this.readsLog = true;
     this.recoveringThrough = deliveredThrough;
+    this.lastSettled = deliveredThrough;
     this.fetchedThrough = deliveredThrough;
     this.persistedThrough = deliveredThrough;
   }
 
+  /** A lane for table events only: another server reads the registration's log. */
+  static Lane withoutLog() {
+    return new Lane();
+  }
+
+  private Lane() {
+    this.readsLog = false;
+    this.recoveringThrough = LogPosition.START;
+    this.lastSettled = LogPosition.START;
+    this.fetchedThrough = LogPosition.START;
+    this.persistedThrough = LogPosition.START;
+  }
+
   /**
-   * Starts a lane after a restart: of the events up to {@code lastId}, those in {@code taken} were
+   * Starts a lane after a restart: of the events up to {@code last}, those in {@code taken} were
    * already posted (their results, delivered or moved to the table, committed with the delivery
    * log) and are passed over, so that no message's events go out again behind its later ones.
    */
-  void recover(Set<Long> taken, long lastId) {
+  void recover(Set<Long> taken, LogPosition last) {
     this.taken.addAll(taken);
-    this.recoveringThrough = lastId;
+    this.recoveringThrough = last;
   }
 
   /** Whether events read now may have been posted before a restart. */
   boolean recovering() {
-    return fetchedThrough < recoveringThrough;
+    return recoveringThrough.isAfter(fetchedThrough);
   }
 
   /** Marks events read during recovery as taken: they are in the table already. */
@@ -103,12 +127,13 @@ final class Lane {
   void read(List<ClaimedEvent> events) {
     List<ClaimedEvent> passed = new ArrayList<>();
     for (ClaimedEvent event : events) {
-      window.addLast(event.id());
-      fetchedThrough = event.id();
+      LogPosition position = event.position();
+      window.addLast(position);
+      fetchedThrough = position;
       if (taken.remove(event.id())) {
         passed.add(event);
       } else {
-        logQueued.put(event.id(), event);
+        logQueued.put(position, event);
       }
     }
     if (!recovering()) {
@@ -150,7 +175,7 @@ final class Lane {
   /** Puts log events taken from the queue back, after what was to be done with them failed. */
   void requeue(Collection<ClaimedEvent> events) {
     for (ClaimedEvent event : events) {
-      logQueued.put(event.id(), event);
+      logQueued.put(event.position(), event);
     }
   }
 
@@ -159,16 +184,15 @@ final class Lane {
     for (ClaimedEvent event : events) {
       settled.add(event.id());
     }
-    Long first;
-    while ((first = window.peekFirst()) != null && settled.remove(first)) {
-      window.pollFirst();
+    LogPosition first;
+    while ((first = window.peekFirst()) != null && settled.remove(first.id())) {
+      lastSettled = window.pollFirst();
     }
   }
 
-  /** The last log id up to which every event read is settled. */
-  long settledThrough() {
-    Long first = window.peekFirst();
-    return first == null ? fetchedThrough : first - 1;
+  /** The last log position up to which every event read is settled. */
+  LogPosition settledThrough() {
+    return window.isEmpty() ? fetchedThrough : lastSettled;
   }
 
   /**

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.openwaba.accounts.AccountId;
-import org.openwaba.platform.Ids;
 import org.openwaba.webhooks.WebhookEvent;
 import org.openwaba.webhooks.WebhookRegistration;
 import org.openwaba.webhooks.delivery.DeliveryWorker;
@@ -38,13 +37,11 @@ public class EventOutbox {
 
   private final Subscribers subscribers;
   private final OutboxEvents events;
-  private final Ids ids;
   private final DeliveryWorker worker;
 
-  EventOutbox(Subscribers subscribers, OutboxEvents events, Ids ids, DeliveryWorker worker) {
+  EventOutbox(Subscribers subscribers, OutboxEvents events, DeliveryWorker worker) {
     this.subscribers = subscribers;
     this.events = events;
-    this.ids = ids;
     this.worker = worker;
   }
 
@@ -60,7 +57,7 @@ public class EventOutbox {
       for (WebhookRegistration registration : subscribers.of(event.accountId(), event.kind())) {
         rows.add(
             new NewEvent(
-                events.usesLog() ? 0 : ids.numericId(),
+                0,
                 registration.id(),
                 event.accountId().value(),
                 event.kind(),

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.openwaba.platform.SqlDialect;
 import org.openwaba.webhooks.OutboxEvent;
 import org.openwaba.webhooks.store.EventStore.ClaimedEvent;
 import org.openwaba.webhooks.store.EventStore.NewEvent;
@@ -14,29 +15,92 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * SQLite's append-only outbox. New events are appended; each registration's progress through the
- * log is one number, written now and then, so an event delivered on its first POST costs its insert
- * and nothing more. Ids follow commit order (SQLite has one writer), so a read sees a prefix of the
- * log and nothing can appear behind a registration's progress. An event whose first POST fails, or
- * that must wait behind an earlier event of its message being retried, moves to {@link
- * EventStore}'s table under the same id; there it shadows its log row. Only the server that owns
- * the SQLite file reads the log, so nothing here needs a lease. Not used on PostgreSQL.
+ * The append-only outbox. New events are appended; each registration's progress through the log is
+ * one {@link LogPosition}, written now and then, so an event delivered on its first POST costs its
+ * insert and nothing more. A read sees a prefix of the log, so nothing can appear behind a
+ * registration's progress: on SQLite because ids follow commit order (one writer), on PostgreSQL
+ * because a read stops before the oldest transaction still running (see its V12 migration). An
+ * event whose first POST fails, or that must wait behind an earlier event of its message being
+ * retried, moves to {@link EventStore}'s table under the same id; there it shadows its log row.
+ * Where servers share the store, one server at a time reads a registration's log, under a lease.
  */
 @Repository
 public class EventLog {
 
-  private static final String DELIVERED_AT =
-      "(SELECT p.at FROM webhooks_log_progress p WHERE p.registration_id = l.registration_id"
-          + " AND p.delivered_through >= l.id ORDER BY p.delivered_through LIMIT 1)";
-  private static final String NOT_MOVED =
-      "NOT EXISTS (SELECT 1 FROM webhooks_event e WHERE e.id = l.id)";
-
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
+  private final Positions sql;
+  private final boolean leased;
 
-  EventLog(JdbcClient jdbc, JdbcTemplate template) {
+  EventLog(JdbcClient jdbc, JdbcTemplate template, SqlDialect dialect) {
     this.jdbc = jdbc;
     this.template = template;
+    this.leased = dialect.sharedByServers();
+    this.sql = leased ? Positions.BY_TRANSACTION : Positions.BY_ID;
+  }
+
+  /**
+   * How positions are written in SQL: by id alone on SQLite, by (tx, id) on PostgreSQL, where the
+   * log's own rows also stop at the oldest running transaction.
+   */
+  private enum Positions {
+    BY_ID("l.id", "0", "p.delivered_through", "", "(registration_id, delivered_through)", "", ""),
+    BY_TRANSACTION(
+        "(l.tx, l.id)",
+        "l.tx",
+        "(p.delivered_tx, p.delivered_through)",
+        "delivered_tx, ",
+        "(registration_id, delivered_tx, delivered_through)",
+        " AND l.tx < pg_snapshot_xmin(pg_current_snapshot())::text::bigint",
+        ":tx, ");
+
+    final String log;
+    final String tx;
+    final String progress;
+    final String txColumn;
+    final String progressKey;
+    final String visible;
+    final String txParam;
+
+    Positions(
+        String log,
+        String tx,
+        String progress,
+        String txColumn,
+        String progressKey,
+        String visible,
+        String txParam) {
+      this.log = log;
+      this.tx = tx;
+      this.progress = progress;
+      this.txColumn = txColumn;
+      this.progressKey = progressKey;
+      this.visible = visible;
+      this.txParam = txParam;
+    }
+
+    /** The position of a progress step, with its table's name or alias. */
+    String progressOf(String table) {
+      return progress.replace("p.", table + ".");
+    }
+
+    /** A position parameter, to compare with {@link #log} or {@link #progress}. */
+    String param() {
+      return txParam.isEmpty() ? ":id" : "(:tx, :id)";
+    }
+
+    /** The log's order, or its reverse. */
+    String order(boolean descending) {
+      String direction = descending ? " DESC" : "";
+      return txParam.isEmpty() ? "l.id" + direction : "l.tx" + direction + ", l.id" + direction;
+    }
+
+    String progressOrder(boolean descending) {
+      String direction = descending ? " DESC" : "";
+      return txParam.isEmpty()
+          ? "p.delivered_through" + direction
+          : "p.delivered_tx" + direction + ", p.delivered_through" + direction;
+    }
   }
 
   /**
@@ -63,12 +127,26 @@ public class EventLog {
         rows);
   }
 
-  /** Up to {@code limit} events of the registration after {@code afterId}, in log order. */
-  public List<ClaimedEvent> after(long registrationId, long afterId, int limit) {
+  /**
+   * Up to {@code limit} events of the registration after {@code after}, in log order; on PostgreSQL
+   * only those of transactions older than every one still running.
+   */
+  public List<ClaimedEvent> after(long registrationId, LogPosition after, int limit) {
     return jdbc.sql(
-            "SELECT id, account_id, kind, order_key, order_seq, value, created_at FROM webhooks_log"
-                + " WHERE registration_id = ? AND id > ? ORDER BY id LIMIT ?")
-        .params(registrationId, afterId, limit)
+            "SELECT l.id, l.account_id, l.kind, l.order_key, l.order_seq, l.value, l.created_at, "
+                + sql.tx
+                + " FROM webhooks_log l WHERE l.registration_id = :r AND "
+                + sql.log
+                + " > "
+                + sql.param()
+                + sql.visible
+                + " ORDER BY "
+                + sql.order(false)
+                + " LIMIT :limit")
+        .param("r", registrationId)
+        .param("tx", after.tx())
+        .param("id", after.id())
+        .param("limit", limit)
         .query(
             (rs, row) ->
                 new ClaimedEvent(
@@ -81,56 +159,84 @@ public class EventLog {
                     0,
                     Instant.ofEpochMilli(rs.getLong(7)),
                     rs.getString(6),
-                    true))
+                    true,
+                    rs.getLong(8)))
         .list();
   }
 
-  /** The last id up to which the registration's events are settled; 0 before any progress. */
-  public long deliveredThrough(long registrationId) {
+  /** The position up to which the registration's events are settled; START before any progress. */
+  public LogPosition deliveredThrough(long registrationId) {
     return jdbc.sql(
-            "SELECT COALESCE(MAX(delivered_through), 0) FROM webhooks_log_progress"
-                + " WHERE registration_id = ?")
+            "SELECT "
+                + sql.txColumn
+                + "delivered_through FROM webhooks_log_progress p WHERE registration_id = ?"
+                + " ORDER BY "
+                + sql.progressOrder(true)
+                + " LIMIT 1")
         .param(registrationId)
-        .query(Long.class)
-        .single();
+        .query(
+            (rs, row) ->
+                leased
+                    ? new LogPosition(rs.getLong(1), rs.getLong(2))
+                    : new LogPosition(0, rs.getLong(1)))
+        .optional()
+        .orElse(LogPosition.START);
   }
 
   /**
-   * When the registration's first event after {@code afterId} was queued, and the last id of its
-   * log now; empty if there is none after it.
+   * When the registration's first event after {@code after} was queued, and the last position of
+   * its log now; empty if there is none after it.
    */
-  public Optional<Unsettled> unsettledAfter(long registrationId, long afterId) {
-    List<Unsettled> found = new ArrayList<>(1);
-    jdbc.sql(
-            "SELECT MIN(created_at), MAX(id) FROM webhooks_log WHERE registration_id = ? AND id > ?")
-        .params(registrationId, afterId)
+  public Optional<Unsettled> unsettledAfter(long registrationId, LogPosition after) {
+    String past = " FROM webhooks_log l WHERE l.registration_id = :r AND " + sql.log + " > ";
+    return jdbc.sql(
+            "SELECT (SELECT MIN(l.created_at)"
+                + past
+                + sql.param()
+                + "), "
+                + sql.tx
+                + ", l.id"
+                + past
+                + sql.param()
+                + " ORDER BY "
+                + sql.order(true)
+                + " LIMIT 1")
+        .param("r", registrationId)
+        .param("tx", after.tx())
+        .param("id", after.id())
         .query(
-            rs -> {
-              long last = rs.getLong(2);
-              if (!rs.wasNull()) {
-                found.add(new Unsettled(Instant.ofEpochMilli(rs.getLong(1)), last));
-              }
-            });
-    return found.stream().findFirst();
+            (rs, row) ->
+                new Unsettled(
+                    Instant.ofEpochMilli(rs.getLong(1)),
+                    new LogPosition(rs.getLong(2), rs.getLong(3))))
+        .optional();
   }
 
   /**
    * The part of a registration's log after its recorded progress.
    *
    * @param firstQueuedAt the creation time of its oldest event
-   * @param lastId the last id it has
+   * @param last the last position it has
    */
-  public record Unsettled(Instant firstQueuedAt, long lastId) {}
+  public record Unsettled(Instant firstQueuedAt, LogPosition last) {}
 
   /**
    * Records that every event of the registration up to {@code through} was delivered or moved, as
    * of {@code at}. Call only once those results have committed.
    */
-  public void advance(long registrationId, long through, Instant at) {
+  public void advance(long registrationId, LogPosition through, Instant at) {
     jdbc.sql(
-            "INSERT INTO webhooks_log_progress (registration_id, delivered_through, at)"
-                + " VALUES (?, ?, ?) ON CONFLICT (registration_id, delivered_through) DO NOTHING")
-        .params(registrationId, through, at.toEpochMilli())
+            "INSERT INTO webhooks_log_progress (registration_id, "
+                + sql.txColumn
+                + "delivered_through, at) VALUES (:r, "
+                + sql.txParam
+                + ":id, :at) ON CONFLICT "
+                + sql.progressKey
+                + " DO NOTHING")
+        .param("r", registrationId)
+        .param("tx", through.tx())
+        .param("id", through.id())
+        .param("at", at.toEpochMilli())
         .update();
   }
 
@@ -139,26 +245,39 @@ public class EventLog {
    * progress, pending after it; {@code state} null for both.
    */
   public List<OutboxEvent> recent(long registrationId, @Nullable String state, int limit) {
-    long through = deliveredThrough(registrationId);
+    LogPosition through = deliveredThrough(registrationId);
     String range = "";
     if (state != null) {
-      range = state.equals("delivered") ? " AND l.id <= :through" : " AND l.id > :through";
+      range = " AND " + sql.log + (state.equals("delivered") ? " <= " : " > ") + sql.param();
     }
+    String deliveredAt =
+        "(SELECT p.at FROM webhooks_log_progress p WHERE p.registration_id = l.registration_id"
+            + " AND "
+            + sql.progress
+            + " >= "
+            + sql.log
+            + " ORDER BY "
+            + sql.progressOrder(false)
+            + " LIMIT 1)";
     return jdbc.sql(
             "SELECT l.id, l.kind, l.order_key, l.created_at, l.value, "
-                + DELIVERED_AT
+                + deliveredAt
+                + ", "
+                + sql.tx
                 + " FROM webhooks_log l WHERE l.registration_id = :r"
                 + range
-                + " AND "
-                + NOT_MOVED
-                + " ORDER BY l.id DESC LIMIT :limit")
+                + " AND NOT EXISTS (SELECT 1 FROM webhooks_event e WHERE e.id = l.id)"
+                + " ORDER BY "
+                + sql.order(true)
+                + " LIMIT :limit")
         .param("r", registrationId)
-        .param("through", through)
+        .param("tx", through.tx())
+        .param("id", through.id())
         .param("limit", limit)
         .query(
             (rs, row) -> {
               Instant created = Instant.ofEpochMilli(rs.getLong(4));
-              boolean done = rs.getLong(1) <= through;
+              boolean done = !new LogPosition(rs.getLong(7), rs.getLong(1)).isAfter(through);
               long delivered = rs.getLong(6);
               return new OutboxEvent(
                   rs.getLong(1),
@@ -176,34 +295,53 @@ public class EventLog {
         .list();
   }
 
-  /** The registration's log events among {@code ids}, as queued; for a redelivery. */
-  public List<NewEvent> find(long registrationId, Collection<Long> ids) {
+  /** The registration's log events among {@code ids}, as queued, with whether each is settled. */
+  public List<Found> find(long registrationId, Collection<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
+    LogPosition through = deliveredThrough(registrationId);
     return jdbc.sql(
-            "SELECT id, account_id, kind, order_key, order_seq, value, created_at FROM webhooks_log"
-                + " WHERE registration_id = :r AND id IN (:ids) ORDER BY id")
+            "SELECT l.id, l.account_id, l.kind, l.order_key, l.order_seq, l.value, l.created_at, "
+                + sql.tx
+                + " FROM webhooks_log l WHERE l.registration_id = :r AND l.id IN (:ids) ORDER BY "
+                + sql.order(false))
         .param("r", registrationId)
         .param("ids", ids)
         .query(
             (rs, row) ->
-                new NewEvent(
-                    rs.getLong(1),
-                    registrationId,
-                    rs.getLong(2),
-                    EventStore.kindOf(rs.getString(3)),
-                    rs.getString(4),
-                    rs.getLong(5),
-                    rs.getString(6),
-                    Instant.ofEpochMilli(rs.getLong(7))))
+                new Found(
+                    new NewEvent(
+                        rs.getLong(1),
+                        registrationId,
+                        rs.getLong(2),
+                        EventStore.kindOf(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getLong(5),
+                        rs.getString(6),
+                        Instant.ofEpochMilli(rs.getLong(7))),
+                    !new LogPosition(rs.getLong(8), rs.getLong(1)).isAfter(through)))
         .list();
   }
 
+  /**
+   * A log event found by its id.
+   *
+   * @param settled whether the registration's progress has passed it
+   */
+  public record Found(NewEvent event, boolean settled) {}
+
   /** How many of the registration's events lie past its recorded progress. */
   public long pending(long registrationId) {
-    return jdbc.sql("SELECT COUNT(*) FROM webhooks_log WHERE registration_id = ? AND id > ?")
-        .params(registrationId, deliveredThrough(registrationId))
+    LogPosition through = deliveredThrough(registrationId);
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM webhooks_log l WHERE l.registration_id = :r AND "
+                + sql.log
+                + " > "
+                + sql.param())
+        .param("r", registrationId)
+        .param("tx", through.tx())
+        .param("id", through.id())
         .query(Long.class)
         .single();
   }
@@ -220,32 +358,91 @@ public class EventLog {
             .query(Long.class)
             .list();
     for (long registration : registrations) {
-      Long bound =
+      Optional<LogPosition> bound =
           jdbc.sql(
-                  "SELECT MAX(delivered_through) FROM webhooks_log_progress"
-                      + " WHERE registration_id = ? AND at < ?")
+                  "SELECT "
+                      + sql.txColumn
+                      + "delivered_through FROM webhooks_log_progress p"
+                      + " WHERE registration_id = ? AND at < ? ORDER BY "
+                      + sql.progressOrder(true)
+                      + " LIMIT 1")
               .params(registration, cutoff.toEpochMilli())
-              .query(Long.class)
-              .optional()
-              .orElse(null);
-      if (bound != null) {
+              .query(
+                  (rs, row) ->
+                      leased
+                          ? new LogPosition(rs.getLong(1), rs.getLong(2))
+                          : new LogPosition(0, rs.getLong(1)))
+              .optional();
+      if (bound.isPresent()) {
         purged +=
             jdbc.sql(
-                    "DELETE FROM webhooks_log WHERE id IN (SELECT id FROM webhooks_log"
-                        + " WHERE registration_id = ? AND id <= ? ORDER BY id LIMIT ?)")
-                .params(registration, bound, limit)
+                    "DELETE FROM webhooks_log WHERE id IN (SELECT l.id FROM webhooks_log l"
+                        + " WHERE l.registration_id = :r AND "
+                        + sql.log
+                        + " <= "
+                        + sql.param()
+                        + " ORDER BY "
+                        + sql.order(false)
+                        + " LIMIT :limit)")
+                .param("r", registration)
+                .param("tx", bound.get().tx())
+                .param("id", bound.get().id())
+                .param("limit", limit)
                 .update();
       }
+      // A step is kept while it is the newest, or while an event still kept lies at or before it.
+      String step = sql.progressOf("webhooks_log_progress");
       jdbc.sql(
               "DELETE FROM webhooks_log_progress WHERE registration_id = :r"
-                  + " AND delivered_through < (SELECT MAX(delivered_through)"
-                  + " FROM webhooks_log_progress WHERE registration_id = :r)"
-                  + " AND delivered_through < COALESCE((SELECT MIN(id) FROM webhooks_log"
-                  + " WHERE registration_id = :r), 9223372036854775807)")
+                  + " AND EXISTS (SELECT 1 FROM webhooks_log_progress n"
+                  + " WHERE n.registration_id = :r AND "
+                  + sql.progressOf("n")
+                  + " > "
+                  + step
+                  + ") AND NOT EXISTS (SELECT 1 FROM webhooks_log l WHERE l.registration_id = :r"
+                  + " AND "
+                  + sql.log
+                  + " <= "
+                  + step
+                  + ")")
           .param("r", registration)
           .update();
     }
     return purged;
+  }
+
+  /**
+   * Takes or renews the lease on reading the registration's log for {@code reader}, until {@code
+   * until}; true if it holds it now. Where one server owns the store there is nothing to share, and
+   * the answer is always true.
+   */
+  public boolean lease(long registrationId, String reader, Instant until, Instant now) {
+    if (!leased) {
+      return true;
+    }
+    return jdbc.sql(
+                "INSERT INTO webhooks_log_reader (registration_id, reader, lease_until)"
+                    + " VALUES (:r, :reader, :until) ON CONFLICT (registration_id) DO UPDATE"
+                    + " SET reader = EXCLUDED.reader, lease_until = EXCLUDED.lease_until"
+                    + " WHERE webhooks_log_reader.reader = EXCLUDED.reader"
+                    + " OR webhooks_log_reader.lease_until < :now")
+            .param("r", registrationId)
+            .param("reader", reader)
+            .param("until", until.toEpochMilli())
+            .param("now", now.toEpochMilli())
+            .update()
+        == 1;
+  }
+
+  /** Gives up {@code reader}'s lease, so that another server may read the log at once. */
+  public void release(long registrationId, String reader) {
+    if (leased) {
+      jdbc.sql(
+              "UPDATE webhooks_log_reader SET lease_until = 0"
+                  + " WHERE registration_id = ? AND reader = ?")
+          .params(registrationId, reader)
+          .update();
+    }
   }
 
   /** Deletes everything of a deleted registration. */
@@ -254,5 +451,10 @@ public class EventLog {
     jdbc.sql("DELETE FROM webhooks_log_progress WHERE registration_id = ?")
         .param(registrationId)
         .update();
+    if (leased) {
+      jdbc.sql("DELETE FROM webhooks_log_reader WHERE registration_id = ?")
+          .param(registrationId)
+          .update();
+    }
   }
 }

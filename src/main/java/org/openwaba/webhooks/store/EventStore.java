@@ -42,7 +42,9 @@ public class EventStore {
   /**
    * A claimed event, with what delivering it needs.
    *
-   * @param fromLog read from SQLite's append-only log ({@link EventLog}) rather than this table
+   * @param fromLog read from the append-only log ({@link EventLog}) rather than this table
+   * @param logTx a log event's inserting transaction, which orders the log with its id ({@link
+   *     LogPosition}); 0 for a table event
    */
   public record ClaimedEvent(
       long id,
@@ -54,7 +56,13 @@ public class EventStore {
       int attempts,
       Instant createdAt,
       String value,
-      boolean fromLog) {
+      boolean fromLog,
+      long logTx) {
+
+    /** Where a log event lies in the log; meaningless for a table event. */
+    public LogPosition position() {
+      return new LogPosition(logTx, id);
+    }
 
     /** The event as it was queued, to move it from the log into this table. */
     public NewEvent asNew() {
@@ -485,7 +493,8 @@ public class EventStore {
         rs.getInt(4),
         Instant.ofEpochMilli(rs.getLong(5)),
         rs.getString(6),
-        false);
+        false,
+        0);
   }
 
   static WebhookEvent kindOf(String apiName) {

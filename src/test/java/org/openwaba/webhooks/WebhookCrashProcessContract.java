@@ -26,9 +26,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * The webhook outbox across a {@code kill -9}: the packaged server in a child JVM delivers to a
  * real receiver, is killed while events are queued and in flight, and after a restart on the same
- * data every event not yet acknowledged reaches the receiver, each message's in causal order.
+ * data every event not yet acknowledged reaches the receiver, each message's in causal order. On a
+ * store servers share, the restarted server is a new reader, which takes the registration's log
+ * over once the dead one's lease ends.
  */
-class WebhookCrashProcessTests {
+abstract class WebhookCrashProcessContract {
 
   private static final String TOKEN = "owa_webhook_crash_token_0123456789abcdefgh";
   private static final String SECRET = "crash-test-app-secret-0123456789abcdef";
@@ -48,10 +50,18 @@ class WebhookCrashProcessTests {
   void tearDown() {
     server.close();
     receiver.close();
+    dropStore();
   }
 
+  /** Removes what {@link #storeSettings} created, once the server is gone. */
+  void dropStore() {}
+
+  /** The settings that choose the store, the same across the restart. */
+  abstract List<String> storeSettings();
+
   private ApiClient start() throws Exception {
-    return server.start(
+    List<String> settings = new ArrayList<>(storeSettings());
+    settings.addAll(
         List.of(
             "--openwaba.accounts.bootstrap.token=" + TOKEN,
             "--openwaba.accounts.bootstrap.app-secret=" + SECRET,
@@ -66,6 +76,7 @@ class WebhookCrashProcessTests {
             "--openwaba.webhooks.retry-base-delay=100ms",
             "--openwaba.webhooks.retry-max-delay=500ms",
             "--openwaba.webhooks.concurrency=2"));
+    return server.start(settings);
   }
 
   @Test
