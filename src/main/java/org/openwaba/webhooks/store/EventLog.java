@@ -1,5 +1,7 @@
 package org.openwaba.webhooks.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -104,10 +106,17 @@ public class EventLog {
   }
 
   /**
-   * Appends events with one batched statement, in list order; call inside the change's transaction.
-   * The log gives the ids: those of the events are ignored.
+   * Appends events in list order with one statement; call inside the change's transaction. The log
+   * gives the ids: those of the events are ignored.
    */
   public void append(List<NewEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    if (leased) {
+      appendAsArrays(events);
+      return;
+    }
     List<Object[]> rows = new ArrayList<>(events.size());
     for (NewEvent e : events) {
       rows.add(
@@ -125,6 +134,51 @@ public class EventLog {
         "INSERT INTO webhooks_log (registration_id, account_id, kind, order_key, order_seq, value,"
             + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
         rows);
+  }
+
+  /**
+   * PostgreSQL: the whole batch as one array per column. A JDBC batch runs the statement once per
+   * row, and these inserts run in the sends' group commit, whose single thread they had taken a
+   * fifth of (docs/benchmarks.md); the ordinality keeps the ids in list order.
+   */
+  private void appendAsArrays(List<NewEvent> events) {
+    int n = events.size();
+    Long[] registrations = new Long[n];
+    Long[] accounts = new Long[n];
+    String[] kinds = new String[n];
+    String[] keys = new String[n];
+    Long[] seqs = new Long[n];
+    String[] values = new String[n];
+    Long[] created = new Long[n];
+    for (int i = 0; i < n; i++) {
+      NewEvent e = events.get(i);
+      registrations[i] = e.registrationId();
+      accounts[i] = e.accountId();
+      kinds[i] = e.kind().apiName();
+      keys[i] = e.orderKey();
+      seqs[i] = e.orderSeq();
+      values[i] = e.value();
+      created[i] = e.createdAt().toEpochMilli();
+    }
+    template.execute(
+        (Connection connection) -> {
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO webhooks_log (registration_id, account_id, kind, order_key,"
+                      + " order_seq, value, created_at) SELECT r, a, k, o, s, v, c FROM unnest(?,"
+                      + " ?, ?, ?, ?, ?, ?) WITH ORDINALITY AS u (r, a, k, o, s, v, c, n)"
+                      + " ORDER BY n")) {
+            insert.setArray(1, connection.createArrayOf("bigint", registrations));
+            insert.setArray(2, connection.createArrayOf("bigint", accounts));
+            insert.setArray(3, connection.createArrayOf("text", kinds));
+            insert.setArray(4, connection.createArrayOf("text", keys));
+            insert.setArray(5, connection.createArrayOf("bigint", seqs));
+            insert.setArray(6, connection.createArrayOf("text", values));
+            insert.setArray(7, connection.createArrayOf("bigint", created));
+            insert.executeUpdate();
+          }
+          return null;
+        });
   }
 
   /**
