@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.openwaba.platform.Ids;
@@ -46,8 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * owns the store (SQLite), both are simply read. A registration never has more than {@code
  * concurrency} POSTs in flight, so a slow or dead endpoint holds only its own slots; its backlog
  * stays in the store, claimed a slot's worth at a time. The thread is woken when new events commit
- * and when a POST's result is recorded, and polls for retries that came due. Also purges finished
- * events past their retention and refreshes the backlog gauge.
+ * and when a POST's result is recorded, and polls for retries that came due. A second thread purges
+ * finished events past their retention and refreshes the backlog gauge.
  */
 @Component
 public class DeliveryWorker implements SmartLifecycle {
@@ -80,7 +82,7 @@ public class DeliveryWorker implements SmartLifecycle {
   private final SimpleAsyncTaskExecutor posts;
   private volatile List<WebhookRegistration> known = List.of();
   private volatile Instant knownAt = Instant.MIN;
-  private Instant housekeptAt = Instant.MIN;
+  private ScheduledExecutorService housekeeper;
   private volatile boolean running;
   private Thread thread;
 
@@ -137,11 +139,24 @@ public class DeliveryWorker implements SmartLifecycle {
     thread = new Thread(this::run, "webhook-delivery");
     thread.setDaemon(true);
     thread.start();
+    // Its own thread: a slow purge or count must not hold up every registration's deliveries.
+    housekeeper =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread housekeeping = new Thread(task, "webhook-housekeeping");
+              housekeeping.setDaemon(true);
+              return housekeeping;
+            });
+    housekeeper.scheduleWithFixedDelay(
+        this::housekeep, 0, HOUSEKEEPING.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override
   public void stop() {
     running = false;
+    if (housekeeper != null) {
+      housekeeper.shutdownNow();
+    }
     wakeUp.release();
     Thread current = thread;
     if (current != null) {
@@ -163,7 +178,6 @@ public class DeliveryWorker implements SmartLifecycle {
       try {
         wakeUp.drainPermits();
         round();
-        housekeep();
         if (wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
           // Let what is arriving at the same moment join the next claim.
           Thread.sleep(1);
@@ -464,35 +478,41 @@ public class DeliveryWorker implements SmartLifecycle {
     if (now.isAfter(knownAt.plus(REGISTRATIONS_TTL))) {
       known = registrations.all().stream().map(StoredRegistration::registration).toList();
       knownAt = now;
+      Set<Long> current = new HashSet<>();
+      known.forEach(registration -> current.add(registration.id()));
+      lanes.keySet().retainAll(current);
     }
     return known;
   }
 
+  /**
+   * Purges what is past its retention, releases stranded waiting events and refreshes the backlog
+   * gauge; every {@link #HOUSEKEEPING} on its own thread. Each step commits on its own, so that no
+   * transaction holds a transaction id while a slow statement runs: on PostgreSQL that would hold
+   * back every registration's log reads.
+   */
   private void housekeep() {
-    Instant now = clock.instant();
-    if (now.isBefore(housekeptAt.plus(HOUSEKEEPING))) {
-      return;
+    try {
+      Instant now = clock.instant();
+      Instant cutoff = now.minus(properties.retention());
+      Instant settled = now.minus(STRANDED_AFTER);
+      List<WebhookRegistration> current = known;
+      transactions.executeWithoutResult(tx -> outbox.purgeFinishedBefore(cutoff, 10_000));
+      transactions.executeWithoutResult(tx -> attempts.purgeBefore(cutoff, 10_000));
+      for (WebhookRegistration registration : current) {
+        transactions.executeWithoutResult(tx -> events.releaseStranded(registration.id(), settled));
+      }
+      List<Long> ids = current.stream().map(WebhookRegistration::id).toList();
+      Map<Long, Long> backlog = new HashMap<>();
+      for (long registration : ids) {
+        backlog.put(registration, 0L);
+      }
+      backlog.putAll(outbox.backlog(ids));
+      backlog.keySet().retainAll(ids);
+      metrics.backlog(backlog);
+    } catch (RuntimeException | Error e) {
+      log.error("webhook_housekeeping_failed error=\"{}\"", e.toString(), e);
     }
-    housekeptAt = now;
-    Instant cutoff = now.minus(properties.retention());
-    Instant settled = now.minus(STRANDED_AFTER);
-    transactions.executeWithoutResult(
-        tx -> {
-          outbox.purgeFinishedBefore(cutoff, 10_000);
-          attempts.purgeBefore(cutoff, 10_000);
-          for (WebhookRegistration registration : known) {
-            events.releaseStranded(registration.id(), settled);
-          }
-        });
-    List<Long> current = known.stream().map(WebhookRegistration::id).toList();
-    Map<Long, Long> backlog = new HashMap<>();
-    for (long registration : current) {
-      backlog.put(registration, 0L);
-    }
-    backlog.putAll(outbox.backlog(current));
-    backlog.keySet().retainAll(current);
-    lanes.keySet().retainAll(current);
-    metrics.backlog(backlog);
   }
 
   private static void sleepQuietly(Duration duration) {

@@ -262,17 +262,18 @@ public class EventStore {
    * settledBefore}, whose transactions have long committed.
    */
   public int releaseStranded(long registrationId, Instant settledBefore) {
+    // One anti-join, keyed like the order index, so that each waiting event costs one probe of
+    // its message's events. With two, PostgreSQL on stale statistics scanned every pending event
+    // of the registration once per waiting one: 50 s for 18,000 behind a dead endpoint.
     return jdbc.sql(
             "UPDATE webhooks_event SET state = 'pending' WHERE registration_id = ?"
                 + " AND state = 'waiting' AND created_at < ?"
-                + " AND NOT EXISTS (SELECT 1 FROM webhooks_event p"
-                + " WHERE p.registration_id = webhooks_event.registration_id"
-                + " AND p.order_key = webhooks_event.order_key AND p.state = 'pending')"
-                + " AND NOT EXISTS (SELECT 1 FROM webhooks_event w"
-                + " WHERE w.registration_id = webhooks_event.registration_id"
-                + " AND w.order_key = webhooks_event.order_key AND w.state = 'waiting'"
-                + " AND (w.order_seq < webhooks_event.order_seq"
-                + " OR (w.order_seq = webhooks_event.order_seq AND w.id < webhooks_event.id)))")
+                + " AND NOT EXISTS (SELECT 1 FROM webhooks_event o"
+                + " WHERE o.registration_id = webhooks_event.registration_id"
+                + " AND o.order_key = webhooks_event.order_key"
+                + " AND (o.state = 'pending' OR (o.state = 'waiting'"
+                + " AND (o.order_seq < webhooks_event.order_seq"
+                + " OR (o.order_seq = webhooks_event.order_seq AND o.id < webhooks_event.id)))))")
         .params(registrationId, settledBefore.toEpochMilli())
         .update();
   }

@@ -175,6 +175,8 @@ abstract class OutboxStoreContract {
     assertThat(early).as("events newer than the cut-off are left alone").isZero();
     int released = transactions.execute(tx -> events.releaseStranded(registration, NOW));
     assertThat(released).isEqualTo(1);
+    int again = transactions.execute(tx -> events.releaseStranded(registration, NOW));
+    assertThat(again).as("3 waits behind 2, which is pending now").isZero();
     assertThat(values(claim())).containsExactly("{\"seq\":2}");
   }
 
