@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +42,8 @@ import tools.jackson.databind.JsonNode;
       "openwaba.webhooks.retry-max-delay=300ms",
       "openwaba.webhooks.max-retry-age=3s",
       "openwaba.webhooks.poll-interval=50ms",
-      "openwaba.webhooks.request-timeout=2s"
+      "openwaba.webhooks.request-timeout=2s",
+      "openwaba.webhooks.housekeeping-interval=100ms"
     })
 @ExtendWith(OutputCaptureExtension.class)
 abstract class WebhookDeliveryHttpContract {
@@ -178,6 +181,26 @@ abstract class WebhookDeliveryHttpContract {
     assertThat(metrics)
         .containsPattern("openwaba_webhooks_deliveries_total\\{outcome=\"succeeded\"\\} [1-9]");
     assertThat(metrics).contains("openwaba_webhooks_delivery_latency_seconds_count");
+  }
+
+  @Test
+  void reportsARegistrationsBacklogUntilItsEventsAreDelivered() {
+    String id = fx.register(receiver, VERIFY, Map.of());
+    Pattern gauge =
+        Pattern.compile("openwaba_webhooks_backlog\\{registration=\"" + id + "\"\\} ([0-9.E]+)");
+    await().atMost(WAIT).until(() -> backlog(gauge) == 0);
+    receiver.delaying(Duration.ofMillis(1500));
+    String message = fx.send(RECIPIENT, "Slowly");
+
+    await().atMost(WAIT).until(() -> backlog(gauge) >= 1);
+    receiver.delaying(Duration.ZERO);
+    await().atMost(WAIT).until(() -> statusesOf(message).size() == 3);
+    await().atMost(WAIT).until(() -> backlog(gauge) == 0);
+  }
+
+  private double backlog(Pattern gauge) {
+    Matcher matcher = gauge.matcher(fx.api.get("/actuator/prometheus", null).body());
+    return matcher.find() ? Double.parseDouble(matcher.group(1)) : -1;
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.openwaba.webhooks.config;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -22,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  *     it. Must exceed the request timeout
  * @param retention how long delivered and failed events and the delivery log are kept
  * @param maxRegistrationsPerAccount registrations one account may have
+ * @param housekeepingInterval how often finished events past their retention are purged, stranded
+ *     waiting events released and the backlog gauge refreshed
  */
 @Validated
 @ConfigurationProperties("openwaba.webhooks")
@@ -35,4 +38,5 @@ public record WebhooksProperties(
     @DefaultValue("250ms") Duration pollInterval,
     @DefaultValue("60s") Duration lease,
     @DefaultValue("7d") Duration retention,
-    @DefaultValue("10") @Min(1) @Max(1000) int maxRegistrationsPerAccount) {}
+    @DefaultValue("10") @Min(1) @Max(1000) int maxRegistrationsPerAccount,
+    @DefaultValue("10s") @DurationMin(millis = 10) Duration housekeepingInterval) {}

@@ -55,7 +55,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DeliveryWorker implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
-  private static final Duration HOUSEKEEPING = Duration.ofSeconds(10);
   private static final Duration REGISTRATIONS_TTL = Duration.ofSeconds(1);
   private static final Duration CLAIM_PAUSE = Duration.ofMillis(10);
   private static final int MAX_PREFETCH = 1000;
@@ -148,7 +147,7 @@ public class DeliveryWorker implements SmartLifecycle {
               return housekeeping;
             });
     housekeeper.scheduleWithFixedDelay(
-        this::housekeep, 0, HOUSEKEEPING.toMillis(), TimeUnit.MILLISECONDS);
+        this::housekeep, 0, properties.housekeepingInterval().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -487,9 +486,9 @@ public class DeliveryWorker implements SmartLifecycle {
 
   /**
    * Purges what is past its retention, releases stranded waiting events and refreshes the backlog
-   * gauge; every {@link #HOUSEKEEPING} on its own thread. Each step commits on its own, so that no
-   * transaction holds a transaction id while a slow statement runs: on PostgreSQL that would hold
-   * back every registration's log reads.
+   * gauge; every {@code housekeeping-interval} on its own thread. Each step commits on its own, so
+   * that no transaction holds a transaction id while a slow statement runs: on PostgreSQL that
+   * would hold back every registration's log reads.
    */
   private void housekeep() {
     try {
