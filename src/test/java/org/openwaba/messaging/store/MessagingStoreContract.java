@@ -19,6 +19,7 @@ import org.openwaba.messaging.store.DispatchQueueStore.Claimed;
 import org.openwaba.messaging.store.MessageStore.StatusUpdate;
 import org.openwaba.platform.Ids;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The messaging stores on a real database; run on SQLite and PostgreSQL. */
@@ -36,6 +37,7 @@ abstract class MessagingStoreContract {
   @Autowired DispatchQueueStore queue;
   @Autowired TransactionTemplate transactions;
   @Autowired Ids ids;
+  @Autowired JdbcClient jdbc;
 
   private StoredMessage newMessage() {
     return new StoredMessage(
@@ -136,6 +138,67 @@ abstract class MessagingStoreContract {
     assertThat(read.status()).isEqualTo(MessageStatus.READ);
     assertThat(read.statusAt()).isEqualTo(T0.plusSeconds(5));
     assertThat(read.error()).isNull();
+  }
+
+  @Test
+  void appliesABatchInOrderWithSeveralUpdatesOfOneMessage() {
+    StoredMessage first = stored();
+    StoredMessage second = stored();
+    StoredMessage third = stored();
+    MessageError error = new MessageError(131026, "Message undeliverable", "not on WhatsApp");
+    boolean[] moved =
+        transactions.execute(
+            tx ->
+                messages.advanceAll(
+                    List.of(
+                        update(first, MessageStatus.SENT, 1, null),
+                        update(second, MessageStatus.SENT, 2, null),
+                        update(first, MessageStatus.DELIVERED, 3, null),
+                        update(second, MessageStatus.READ, 4, null),
+                        update(first, MessageStatus.READ, 5, null),
+                        update(third, MessageStatus.FAILED, 6, error),
+                        update(first, MessageStatus.DELIVERED, 7, null),
+                        update(second, MessageStatus.DELIVERED, 8, null),
+                        update(second, MessageStatus.READ, 9, null))));
+    assertThat(moved)
+        .as("each in list order: read needs delivered, and nothing moves back")
+        .containsExactly(true, true, true, false, true, true, false, true, true);
+
+    assertThat(times(first))
+        .containsExactly(
+            T0.plusSeconds(5), T0.plusSeconds(1), T0.plusSeconds(3), T0.plusSeconds(5), null);
+    assertThat(times(second))
+        .containsExactly(
+            T0.plusSeconds(9), T0.plusSeconds(2), T0.plusSeconds(8), T0.plusSeconds(9), null);
+    assertThat(times(third))
+        .containsExactly(T0.plusSeconds(6), null, null, null, T0.plusSeconds(6));
+    assertThat(messages.find(first.id()).orElseThrow().status()).isEqualTo(MessageStatus.READ);
+    assertThat(messages.find(second.id()).orElseThrow().error()).isNull();
+    assertThat(messages.find(third.id()).orElseThrow().error()).isEqualTo(error);
+  }
+
+  private static StatusUpdate update(
+      StoredMessage message, MessageStatus status, int second, MessageError error) {
+    return new StatusUpdate(
+        message.id(), MessageStore.Addressing.of(message), status, T0.plusSeconds(second), error);
+  }
+
+  /** status_at, sent_at, delivered_at, read_at and failed_at. */
+  private List<Instant> times(StoredMessage message) {
+    return jdbc.sql(
+            "SELECT status_at, sent_at, delivered_at, read_at, failed_at FROM messaging_message"
+                + " WHERE id = ?")
+        .param(message.id().value())
+        .query(
+            (rs, row) -> {
+              List<Instant> times = new ArrayList<>();
+              for (int column = 1; column <= 5; column++) {
+                long millis = rs.getLong(column);
+                times.add(rs.wasNull() ? null : Instant.ofEpochMilli(millis));
+              }
+              return times;
+            })
+        .single();
   }
 
   @Test
