@@ -2,6 +2,8 @@ package org.openwaba.webhooks.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -228,13 +230,16 @@ public class EventLog {
                 + sql.progressOrder(true)
                 + " LIMIT 1")
         .param(registrationId)
-        .query(
-            (rs, row) ->
-                leased
-                    ? new LogPosition(rs.getLong(1), rs.getLong(2))
-                    : new LogPosition(0, rs.getLong(1)))
+        .query((rs, row) -> step(rs))
         .optional()
         .orElse(LogPosition.START);
+  }
+
+  /** A progress step's position, selected as {@code [delivered_tx, ]delivered_through}. */
+  private LogPosition step(ResultSet rs) throws SQLException {
+    return leased
+        ? new LogPosition(rs.getLong(1), rs.getLong(2))
+        : new LogPosition(0, rs.getLong(1));
   }
 
   /**
@@ -421,11 +426,7 @@ public class EventLog {
                       + sql.progressOrder(true)
                       + " LIMIT 1")
               .params(registration, cutoff.toEpochMilli())
-              .query(
-                  (rs, row) ->
-                      leased
-                          ? new LogPosition(rs.getLong(1), rs.getLong(2))
-                          : new LogPosition(0, rs.getLong(1)))
+              .query((rs, row) -> step(rs))
               .optional();
       if (bound.isPresent()) {
         purged +=
