@@ -196,7 +196,7 @@ public class WebhookRegistrations {
             .orElseThrow(() -> new WebhookNotFoundException("Delivery " + attemptId));
     Integer queued =
         transactions.execute(tx -> events.redeliver(id, attempt.eventIds(), clock.instant()));
-    worker.wakeUp();
+    worker.retriesQueued();
     return queued == null ? 0 : queued;
   }
 
@@ -208,7 +208,7 @@ public class WebhookRegistrations {
   public int redeliverFailed(AccountId account, long id) {
     stored(account, id);
     Integer queued = transactions.execute(tx -> events.redeliverFailed(id, clock.instant()));
-    worker.wakeUp();
+    worker.retriesQueued();
     return queued == null ? 0 : queued;
   }
 

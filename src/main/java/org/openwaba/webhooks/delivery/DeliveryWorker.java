@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openwaba.platform.Ids;
 import org.openwaba.platform.SqlDialect;
 import org.openwaba.webhooks.WebhookRegistration;
@@ -83,6 +84,7 @@ public class DeliveryWorker implements SmartLifecycle {
   private volatile Instant knownAt = Instant.MIN;
   private ScheduledExecutorService housekeeper;
   private volatile boolean running;
+  private volatile boolean claimNow;
   private Thread thread;
 
   DeliveryWorker(
@@ -124,6 +126,12 @@ public class DeliveryWorker implements SmartLifecycle {
     if (wakeUp.availablePermits() == 0) {
       wakeUp.release();
     }
+  }
+
+  /** Asks the worker to claim retries now, after events were queued again by hand. */
+  public void retriesQueued() {
+    claimNow = true;
+    wakeUp();
   }
 
   /** Makes the worker read the registrations again, after one was added, changed or removed. */
@@ -195,6 +203,10 @@ public class DeliveryWorker implements SmartLifecycle {
 
   private void round() {
     Instant now = clock.instant();
+    if (claimNow) {
+      claimNow = false;
+      lanes.values().forEach(lane -> lane.exhaustedAt = null);
+    }
     for (WebhookRegistration registration : registrations(now)) {
       Lane lane = lanes.computeIfAbsent(registration.id(), id -> newLane(id, now));
       lane = leaseLog(registration.id(), lane, now);
@@ -310,14 +322,10 @@ public class DeliveryWorker implements SmartLifecycle {
    * load and a claim per arrival would query the store as often (on PostgreSQL, with row locks).
    */
   private void refill(WebhookRegistration registration, Lane lane, Instant now) {
-    int capacity = capacity(registration);
-    if (lane.queued.size() > capacity / 2) {
+    int wanted = wanted(capacity(registration), lane.queued.size(), lane.exhaustedAt, now);
+    if (wanted == 0) {
       return;
     }
-    if (lane.exhaustedAt != null && now.isBefore(lane.exhaustedAt.plus(CLAIM_PAUSE))) {
-      return;
-    }
-    int wanted = capacity - lane.queued.size();
     Instant leaseUntil = claimsInMemory ? Instant.MAX : now.plus(properties.lease());
     List<ClaimedEvent> claimed =
         claimsInMemory
@@ -335,7 +343,26 @@ public class DeliveryWorker implements SmartLifecycle {
     }
     // A queued log event of the same message must wait behind it, in the table.
     lane.holdQueued(keys);
-    lane.exhaustedAt = claimed.size() < wanted ? now : null;
+    // Retries come due seconds apart: an empty table is asked again only at the poll interval,
+    // not every few milliseconds while new events keep the worker busy with the log.
+    lane.exhaustedAt =
+        claimed.isEmpty()
+            ? now.plus(properties.pollInterval()).minus(CLAIM_PAUSE)
+            : claimed.size() < wanted ? now : null;
+  }
+
+  /**
+   * How many events to fetch into a lane holding {@code queued} of {@code capacity}: none while it
+   * is more than half full, or within {@link #CLAIM_PAUSE} of a fetch that came back short.
+   */
+  private static int wanted(int capacity, int queued, @Nullable Instant exhaustedAt, Instant now) {
+    if (queued > capacity / 2) {
+      return 0;
+    }
+    if (exhaustedAt != null && now.isBefore(exhaustedAt.plus(CLAIM_PAUSE))) {
+      return 0;
+    }
+    return capacity - queued;
   }
 
   private void dispatch(WebhookRegistration registration, Lane lane) {
@@ -355,14 +382,10 @@ public class DeliveryWorker implements SmartLifecycle {
    * is marked held, so that it moves there behind it.
    */
   private void readLog(WebhookRegistration registration, Lane lane, Instant now) {
-    int capacity = capacity(registration);
-    if (lane.logQueued.size() > capacity / 2) {
+    int wanted = wanted(capacity(registration), lane.logQueued.size(), lane.logExhaustedAt, now);
+    if (wanted == 0) {
       return;
     }
-    if (lane.logExhaustedAt != null && now.isBefore(lane.logExhaustedAt.plus(CLAIM_PAUSE))) {
-      return;
-    }
-    int wanted = capacity - lane.logQueued.size();
     List<ClaimedEvent> read = eventLog.after(registration.id(), lane.fetchedThrough, wanted);
     lane.logExhaustedAt = read.size() < wanted ? now : null;
     if (read.isEmpty()) {
