@@ -30,13 +30,19 @@ import org.HdrHistogram.Recorder;
  * message id: OpenWABA's ids start with the server's clock in milliseconds when it accepted the
  * send, and the server and this receiver share the machine's clock.
  *
+ * <p>{@code --hold-until S} measures how fast the webhook path drains a backlog: every POST that
+ * arrives in the first S seconds is held until then (run the server with a request timeout longer
+ * than S, or held POSTs fail and go to the retry table), so the events of the sends meanwhile stay
+ * in the server's store. After S the sink answers at once and reports the rate at which the backlog
+ * arrived, from the release to the last second that brought events.
+ *
  * <p>{@code --dead} also registers a second endpoint that passes the handshake and then never
  * answers a POST (each one waits for the server's request timeout), to measure what a dead
  * endpoint's backlog costs the others.
  *
  * <pre>
  * java -cp openwaba-bench.jar org.openwaba.bench.WebhookSink --token T --warmup 60 --duration 30
- *     [--base-url http://127.0.0.1:8080] [--per-post 1] [--dead]
+ *     [--base-url http://127.0.0.1:8080] [--per-post 1] [--dead] [--hold-until S]
  * </pre>
  */
 public final class WebhookSink {
@@ -48,6 +54,7 @@ public final class WebhookSink {
   private final AtomicLong reads = new AtomicLong();
   private final AtomicLong posts = new AtomicLong();
   private final Recorder readLatency = new Recorder(3_600_000L, 3);
+  private volatile long holdUntilNanos = Long.MIN_VALUE;
 
   private WebhookSink() {}
 
@@ -58,6 +65,7 @@ public final class WebhookSink {
     int warmup = 60;
     int duration = 30;
     boolean dead = false;
+    int holdUntil = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--base-url" -> baseUrl = args[++i];
@@ -66,17 +74,24 @@ public final class WebhookSink {
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--duration" -> duration = Integer.parseInt(args[++i]);
         case "--dead" -> dead = true;
+        case "--hold-until" -> holdUntil = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     if (token == null) {
       throw new IllegalArgumentException("--token is required");
     }
-    new WebhookSink().run(baseUrl, token, perPost, warmup, duration, dead);
+    new WebhookSink().run(baseUrl, token, perPost, warmup, duration, dead, holdUntil);
   }
 
   private void run(
-      String baseUrl, String token, int perPost, int warmup, int duration, boolean dead)
+      String baseUrl,
+      String token,
+      int perPost,
+      int warmup,
+      int duration,
+      boolean dead,
+      int holdUntil)
       throws Exception {
     ExecutorService threads = Executors.newFixedThreadPool(64);
     HttpServer fast = server(threads, this::receive);
@@ -91,6 +106,11 @@ public final class WebhookSink {
     }
     log("registered %s (fast)%s", fastId, dead ? " and " + deadId + " (dead)" : "");
     long start = System.nanoTime();
+    Drain drain = null;
+    if (holdUntil > 0) {
+      holdUntilNanos = start + TimeUnit.SECONDS.toNanos(holdUntil);
+      drain = new Drain(holdUntilNanos);
+    }
     long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
     long end = measureFrom + TimeUnit.SECONDS.toNanos(duration);
     long eventsAtMeasure = 0;
@@ -105,6 +125,9 @@ public final class WebhookSink {
       log(
           "%3d s: %,d events/s, %,d read so far",
           TimeUnit.NANOSECONDS.toSeconds(now - start), total - lastEvents, reads.get());
+      if (drain != null) {
+        drain.second(now, total, total - lastEvents);
+      }
       lastEvents = total;
       if (measured == null && now >= measureFrom) {
         eventsAtMeasure = total;
@@ -127,6 +150,9 @@ public final class WebhookSink {
         measured.getValueAtPercentile(99),
         measured.getMaxValue(),
         measured.getTotalCount());
+    if (drain != null) {
+      log("%s", drain.result());
+    }
     fast.stop(0);
     if (blackHole != null) {
       blackHole.stop(0);
@@ -145,6 +171,7 @@ public final class WebhookSink {
       try (InputStream in = exchange.getRequestBody()) {
         body = in.readAllBytes();
       }
+      holdIfAsked();
       long arrived = System.currentTimeMillis();
       posts.incrementAndGet();
       Matcher m = STATUS.matcher(new String(body, StandardCharsets.US_ASCII));
@@ -157,6 +184,62 @@ public final class WebhookSink {
         }
       }
       exchange.sendResponseHeaders(200, -1);
+    }
+  }
+
+  private void holdIfAsked() {
+    long wait = holdUntilNanos - System.nanoTime();
+    if (wait > 0) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * The rate at which a held-back backlog arrives: events from the release to the end of the last
+   * second that brought any, over that time.
+   */
+  static final class Drain {
+    private final long releasedNanos;
+    private long eventsAtRelease = -1;
+    private long lastBusyNanos;
+    private long eventsAtLastBusy;
+
+    Drain(long releasedNanos) {
+      this.releasedNanos = releasedNanos;
+    }
+
+    /** One second's tick: the time, the events received in all, and in this second. */
+    void second(long nowNanos, long totalEvents, long eventsThisSecond) {
+      if (nowNanos < releasedNanos) {
+        return;
+      }
+      if (eventsAtRelease < 0) {
+        // The first tick after the release: what arrived since then is already part of the drain,
+        // so count from the total before this second.
+        eventsAtRelease = totalEvents - eventsThisSecond;
+      }
+      if (eventsThisSecond > 0) {
+        lastBusyNanos = nowNanos;
+        eventsAtLastBusy = totalEvents;
+      }
+    }
+
+    String result() {
+      if (eventsAtRelease < 0 || lastBusyNanos == 0) {
+        return "DRAIN no events arrived after the release";
+      }
+      double seconds = Math.max(1e-3, (lastBusyNanos - releasedNanos) / 1e9);
+      long drained = eventsAtLastBusy - eventsAtRelease;
+      return String.format(
+          Locale.ROOT,
+          "DRAIN events/s %.0f (%d events in %.1f s after the release)",
+          drained / seconds,
+          drained,
+          seconds);
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,11 @@ import org.jspecify.annotations.Nullable;
  * checked.
  */
 public final class AddressPolicy {
+
+  // Compiled once: every outbound request checks its host, thousands of times a second for
+  // webhooks, and String.matches compiles its pattern on each call.
+  private static final Pattern NUMERIC_IPV4 =
+      Pattern.compile("(?i)(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+)){0,3}");
 
   private static final List<Range> REFUSED_V4 =
       List.of(
@@ -214,7 +220,7 @@ public final class AddressPolicy {
    * other client would reach. Returns null for anything else.
    */
   static byte @Nullable [] numericIpv4(String host) {
-    if (!host.matches("(?i)(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+)){0,3}")) {
+    if (!NUMERIC_IPV4.matcher(host).matches()) {
       return null;
     }
     String[] parts = host.split("\\.");
