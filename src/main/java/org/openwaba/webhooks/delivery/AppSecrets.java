@@ -5,16 +5,21 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
 import org.openwaba.accounts.AccountDirectory;
 import org.openwaba.accounts.AccountId;
+import org.openwaba.webhooks.payload.Signatures;
+import org.openwaba.webhooks.payload.Signatures.Signer;
 import org.springframework.stereotype.Component;
 
-/** The accounts' app secrets, which sign their webhooks; cached for a minute, never logged. */
+/**
+ * Signers keyed with the accounts' app secrets, which sign their webhooks; cached for a minute, and
+ * neither the secrets nor the signers are ever logged.
+ */
 @Component
 class AppSecrets {
 
-  private final LoadingCache<AccountId, String> secrets;
+  private final LoadingCache<AccountId, Signer> signers;
 
   AppSecrets(AccountDirectory directory) {
-    this.secrets =
+    this.signers =
         Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfterWrite(Duration.ofMinutes(1))
@@ -22,11 +27,12 @@ class AppSecrets {
                 account ->
                     directory
                         .appSecret(account)
+                        .map(Signatures::signer)
                         .orElseThrow(
                             () -> new IllegalStateException("no account " + account.value())));
   }
 
-  String of(AccountId account) {
-    return secrets.get(account);
+  Signer of(AccountId account) {
+    return signers.get(account);
   }
 }

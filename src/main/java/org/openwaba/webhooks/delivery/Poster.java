@@ -16,7 +16,6 @@ import org.openwaba.platform.outbound.OutboundRefusedException;
 import org.openwaba.platform.outbound.OutboundTimeoutException;
 import org.openwaba.webhooks.WebhookRegistration;
 import org.openwaba.webhooks.payload.Envelopes;
-import org.openwaba.webhooks.payload.Signatures;
 import org.openwaba.webhooks.store.EventStore.ClaimedEvent;
 import org.springframework.stereotype.Component;
 
@@ -53,9 +52,7 @@ class Poster {
         Envelopes.body(registration.accountId().value(), changes, registration.bodyForm());
     HttpPost post = new HttpPost(URI.create(registration.url()));
     post.setEntity(new ByteArrayEntity(body, JSON));
-    post.setHeader(
-        "X-Hub-Signature-256",
-        Signatures.xHubSignature256(secrets.of(registration.accountId()), body));
+    post.setHeader("X-Hub-Signature-256", secrets.of(registration.accountId()).sign(body));
     post.setHeader(
         DELIVERY_ID_HEADER,
         events.stream().map(e -> Long.toString(e.id())).collect(Collectors.joining(",")));
