@@ -114,6 +114,9 @@ abstract class SendMessageHttpContract {
               () ->
                   assertThat(status(TOKEN, id).json().get("status").asString()).isEqualTo("read"));
       assertThat(FailingHandOver.ARMED.get()).isZero();
+      assertThat(FailingHandOver.SENT)
+          .as("the failed hand-over left the message accepted, so the dispatcher recorded sent")
+          .contains(id);
     } finally {
       FailingHandOver.ARMED.set(0);
     }

@@ -54,7 +54,8 @@ public final class WebhookSink {
   private final AtomicLong reads = new AtomicLong();
   private final AtomicLong posts = new AtomicLong();
   private final Recorder readLatency = new Recorder(3_600_000L, 3);
-  private volatile long holdUntilNanos = Long.MIN_VALUE;
+  private volatile boolean holding;
+  private volatile long holdUntilNanos;
 
   private WebhookSink() {}
 
@@ -109,6 +110,7 @@ public final class WebhookSink {
     Drain drain = null;
     if (holdUntil > 0) {
       holdUntilNanos = start + TimeUnit.SECONDS.toNanos(holdUntil);
+      holding = true;
       drain = new Drain(holdUntilNanos);
     }
     long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
@@ -188,6 +190,9 @@ public final class WebhookSink {
   }
 
   private void holdIfAsked() {
+    if (!holding) {
+      return;
+    }
     long wait = holdUntilNanos - System.nanoTime();
     if (wait > 0) {
       try {

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.openwaba.messaging.MessagingProperties;
 import org.openwaba.messaging.reaction.ReactionRecorder;
 import org.openwaba.messaging.store.DispatchQueueStore;
+import org.openwaba.messaging.store.HeldMessages;
 import org.openwaba.messaging.store.MessageStore;
 import org.openwaba.messaging.store.StoredMessage;
 import org.openwaba.network.OutboundMessage;
@@ -25,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * takes them in this transaction} are marked {@code sent} and handed over at once, which saves the
  * queue row, its claim and a second transaction per message (docs/benchmarks.md). The others, and
  * all of them while dispatch is paused or if that hand-over fails, go into the dispatch queue. The
- * hand-over runs under a savepoint, so its failure never costs the messages their acceptance.
+ * hand-over runs under a savepoint, so its failure never costs the messages their acceptance. The
+ * batch's messages are {@linkplain MessageStore#hold held} until the hand-over is done and then
+ * inserted once, already {@code sent} (or further, when the network reports at once).
  */
 @Component
 public class AcceptanceWriter {
@@ -77,15 +80,19 @@ public class AcceptanceWriter {
         later.add(accepted);
       }
     }
-    messages.insertAll(rows);
-    reactions.businessSent(rows);
-    RuntimeException failure = now.isEmpty() ? null : handOverUnderSavepoint(now);
-    if (failure != null) {
-      log.warn(
-          "hand_over_in_acceptance_failed size={} error=\"{}\" queued_for=dispatcher",
-          now.size(),
-          failure.toString());
-      later = batch;
+    try (HeldMessages held = messages.hold(rows)) {
+      reactions.businessSent(rows);
+      RuntimeException failure = now.isEmpty() ? null : handOverUnderSavepoint(now);
+      if (failure != null) {
+        log.warn(
+            "hand_over_in_acceptance_failed size={} error=\"{}\" queued_for=dispatcher",
+            now.size(),
+            failure.toString());
+        // The savepoint undid what the hand-over wrote; what it changed in the held rows goes too.
+        held.reset();
+        later = batch;
+      }
+      held.flush();
     }
     if (!later.isEmpty()) {
       queue.insertAll(

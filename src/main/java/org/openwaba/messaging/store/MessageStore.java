@@ -32,6 +32,7 @@ public class MessageStore {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
+  private final ThreadLocal<HeldMessages> held = new ThreadLocal<>();
 
   MessageStore(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
@@ -40,10 +41,42 @@ public class MessageStore {
 
   /** Inserts new messages in one JDBC batch; call inside a transaction. */
   public void insertAll(List<StoredMessage> messages) {
-    List<Object[]> rows = new ArrayList<>(messages.size());
+    List<HeldMessages.Row> rows = new ArrayList<>(messages.size());
     for (StoredMessage m : messages) {
-      long created = m.createdAt().toEpochMilli();
-      rows.add(
+      rows.add(new HeldMessages.Row(m));
+    }
+    insertRows(rows);
+  }
+
+  /**
+   * Holds new messages in memory, on this thread, until {@link HeldMessages#flush} inserts each
+   * once in its final state; call inside a transaction and flush before it commits. Meanwhile the
+   * status changes and reactions this thread makes to them apply to the held rows. The accepting
+   * transaction holds its batch: where the network reports at once (the sandbox with no delays) a
+   * message would otherwise be inserted and then updated to sent, delivered and read, four row
+   * versions and their index entries in one transaction (docs/benchmarks.md).
+   */
+  public HeldMessages hold(List<StoredMessage> messages) {
+    if (held.get() != null) {
+      throw new IllegalStateException("this thread already holds messages");
+    }
+    HeldMessages holding = new HeldMessages(this, messages);
+    held.set(holding);
+    return holding;
+  }
+
+  void release(HeldMessages holding) {
+    if (held.get() == holding) {
+      held.remove();
+    }
+  }
+
+  void insertRows(List<HeldMessages.Row> rows) {
+    List<Object[]> params = new ArrayList<>(rows.size());
+    for (HeldMessages.Row r : rows) {
+      StoredMessage m = r.message;
+      MessageError error = r.error;
+      params.add(
           new Object[] {
             m.id().value(),
             m.accountId().value(),
@@ -55,21 +88,36 @@ public class MessageStore {
             m.formatting(),
             m.previewUrl(),
             m.replyTo(),
-            m.status().name().toLowerCase(Locale.ROOT),
-            m.status().ordinal(),
-            m.statusAt().toEpochMilli(),
-            created,
+            r.status.name().toLowerCase(Locale.ROOT),
+            r.status.ordinal(),
+            r.statusAt.toEpochMilli(),
+            m.createdAt().toEpochMilli(),
             m.media(),
             m.content(),
-            m.callbackData()
+            m.callbackData(),
+            millis(r.sentAt),
+            millis(r.deliveredAt),
+            millis(r.readAt),
+            millis(r.failedAt),
+            error == null ? null : error.code(),
+            error == null ? null : error.title(),
+            error == null ? null : error.details(),
+            r.reaction,
+            millis(r.reactionAt)
           });
     }
     template.batchUpdate(
         "INSERT INTO messaging_message (id, account_id, phone_number_id, sender, recipient, type,"
             + " body, formatting, preview_url, reply_to, status, status_rank, status_at,"
-            + " created_at, media, content, callback_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?)",
-        rows);
+            + " created_at, media, content, callback_data, sent_at, delivered_at, read_at,"
+            + " failed_at, error_code, error_title, error_details, reaction, reaction_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?)",
+        params);
+  }
+
+  private static @Nullable Long millis(@Nullable Instant at) {
+    return at == null ? null : at.toEpochMilli();
   }
 
   /**
@@ -78,6 +126,10 @@ public class MessageStore {
    */
   public boolean react(
       MessageId id, AccountId accountId, String recipient, @Nullable String emoji, Instant at) {
+    HeldMessages.Row heldRow = heldRow(id.value());
+    if (heldRow != null) {
+      return heldRow.react(accountId, recipient, emoji, at);
+    }
     return jdbc.sql(
                 "UPDATE messaging_message SET reaction = ?, reaction_at = ?"
                     + " WHERE id = ? AND account_id = ? AND recipient = ?")
@@ -158,10 +210,22 @@ public class MessageStore {
       return Map.of();
     }
     Map<String, CurrentStatus> statuses = new HashMap<>();
+    List<String> stored = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      HeldMessages.Row heldRow = heldRow(id);
+      if (heldRow != null) {
+        statuses.put(id, heldRow.current());
+      } else {
+        stored.add(id);
+      }
+    }
+    if (stored.isEmpty()) {
+      return statuses;
+    }
     jdbc.sql(
             "SELECT id, account_id, phone_number_id, recipient, created_at, status, callback_data"
                 + " FROM messaging_message WHERE id IN (:ids)")
-        .param("ids", ids)
+        .param("ids", stored)
         .query(
             rs -> {
               statuses.put(
@@ -181,11 +245,40 @@ public class MessageStore {
   /**
    * Applies status changes in order with one batched statement. Each row moves only if its current
    * status is one it may move from in one step (see {@link #predecessorRanks}), so a repeated or
-   * out-of-date change is a harmless no-op, also when two servers race.
+   * out-of-date change is a harmless no-op, also when two servers race. Messages this thread
+   * {@linkplain #hold holds} change in memory, by the same rule.
    *
    * @return for each update, whether it moved the message
    */
   public boolean[] advanceAll(List<StatusUpdate> updates) {
+    HeldMessages holding = held.get();
+    if (holding == null) {
+      return advanceStored(updates);
+    }
+    boolean[] moved = new boolean[updates.size()];
+    List<StatusUpdate> stored = new ArrayList<>(updates.size());
+    List<Integer> storedAt = new ArrayList<>(updates.size());
+    for (int i = 0; i < updates.size(); i++) {
+      StatusUpdate update = updates.get(i);
+      HeldMessages.Row heldRow = holding.row(update.id().value());
+      if (heldRow != null) {
+        moved[i] = heldRow.advance(update);
+      } else {
+        stored.add(update);
+        storedAt.add(i);
+      }
+    }
+    boolean[] storedMoved = advanceStored(stored);
+    for (int i = 0; i < storedMoved.length; i++) {
+      moved[storedAt.get(i)] = storedMoved[i];
+    }
+    return moved;
+  }
+
+  private boolean[] advanceStored(List<StatusUpdate> updates) {
+    if (updates.isEmpty()) {
+      return new boolean[0];
+    }
     List<Object[]> rows = new ArrayList<>(updates.size());
     for (StatusUpdate u : updates) {
       long at = u.at().toEpochMilli();
@@ -221,6 +314,11 @@ public class MessageStore {
       moved[i] = counts[i] != 0;
     }
     return moved;
+  }
+
+  private HeldMessages.@Nullable Row heldRow(String id) {
+    HeldMessages holding = held.get();
+    return holding == null ? null : holding.row(id);
   }
 
   /**

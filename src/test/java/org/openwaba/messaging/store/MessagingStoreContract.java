@@ -177,6 +177,110 @@ abstract class MessagingStoreContract {
     assertThat(messages.find(third.id()).orElseThrow().error()).isEqualTo(error);
   }
 
+  @Test
+  void heldMessagesMoveByTheSameRulesAndAreInsertedOnceInTheirFinalState() {
+    StoredMessage first = newMessage();
+    StoredMessage second = newMessage();
+    StoredMessage third = newMessage();
+    StoredMessage alreadyStored = stored();
+    MessageError error = new MessageError(131026, "Message undeliverable", "not on WhatsApp");
+    boolean[] moved =
+        transactions.execute(
+            tx -> {
+              try (HeldMessages held = messages.hold(List.of(first, second, third))) {
+                boolean[] result =
+                    messages.advanceAll(
+                        List.of(
+                            update(first, MessageStatus.SENT, 1, null),
+                            update(second, MessageStatus.SENT, 2, null),
+                            update(alreadyStored, MessageStatus.SENT, 2, null),
+                            update(first, MessageStatus.DELIVERED, 3, null),
+                            update(second, MessageStatus.READ, 4, null),
+                            update(first, MessageStatus.READ, 5, null),
+                            update(third, MessageStatus.FAILED, 6, error),
+                            update(first, MessageStatus.DELIVERED, 7, null),
+                            update(second, MessageStatus.DELIVERED, 8, null),
+                            update(second, MessageStatus.READ, 9, null)));
+                assertThat(messages.currentStatuses(List.of(first.id().value())))
+                    .as("a held message's status is read from memory")
+                    .containsEntry(
+                        first.id().value(),
+                        new MessageStore.CurrentStatus(
+                            MessageStore.Addressing.of(first), MessageStatus.READ));
+                assertThat(countOf(first)).as("nothing is written before the flush").isZero();
+                held.flush();
+                return result;
+              }
+            });
+    assertThat(moved)
+        .as("the same answers as stored rows give, the stored one among them")
+        .containsExactly(true, true, true, true, false, true, true, false, true, true);
+    assertThat(times(first))
+        .containsExactly(
+            T0.plusSeconds(5), T0.plusSeconds(1), T0.plusSeconds(3), T0.plusSeconds(5), null);
+    assertThat(times(second))
+        .containsExactly(
+            T0.plusSeconds(9), T0.plusSeconds(2), T0.plusSeconds(8), T0.plusSeconds(9), null);
+    assertThat(times(third))
+        .containsExactly(T0.plusSeconds(6), null, null, null, T0.plusSeconds(6));
+    assertThat(messages.find(first.id()).orElseThrow().status()).isEqualTo(MessageStatus.READ);
+    assertThat(messages.find(third.id()).orElseThrow().error()).isEqualTo(error);
+    assertThat(messages.find(alreadyStored.id()).orElseThrow().status())
+        .isEqualTo(MessageStatus.SENT);
+  }
+
+  @Test
+  void aResetHeldMessageIsInsertedAsAcceptedAndAClosedHoldInsertsNothing() {
+    StoredMessage reset = newMessage();
+    StoredMessage dropped = newMessage();
+    transactions.executeWithoutResult(
+        tx -> {
+          try (HeldMessages held = messages.hold(List.of(reset))) {
+            messages.advanceAll(List.of(update(reset, MessageStatus.SENT, 1, null)));
+            assertThat(messages.react(reset.id(), ACCOUNT, reset.recipient(), "\uD83D\uDC4D", T0))
+                .isTrue();
+            held.reset();
+            held.flush();
+          }
+          try (HeldMessages held = messages.hold(List.of(dropped))) {
+            assertThat(messages.currentStatuses(List.of(dropped.id().value()))).hasSize(1);
+          }
+          assertThat(messages.currentStatuses(List.of(dropped.id().value())))
+              .as("no longer held once closed")
+              .isEmpty();
+        });
+    StoredMessage read = messages.find(reset.id()).orElseThrow();
+    assertThat(read.status()).isEqualTo(MessageStatus.ACCEPTED);
+    assertThat(times(reset)).containsExactly(T0, null, null, null, null);
+    assertThat(messages.reaction(reset.id())).isEmpty();
+    assertThat(countOf(dropped)).isZero();
+  }
+
+  @Test
+  void aReactionToAHeldMessageIsInsertedWithIt() {
+    StoredMessage message = newMessage();
+    transactions.executeWithoutResult(
+        tx -> {
+          try (HeldMessages held = messages.hold(List.of(message))) {
+            assertThat(messages.react(message.id(), ACCOUNT, "+10000000000", "x", T0))
+                .as("only the message's own recipient reacts to it")
+                .isFalse();
+            assertThat(
+                    messages.react(message.id(), ACCOUNT, message.recipient(), "\uD83D\uDC4D", T0))
+                .isTrue();
+            held.flush();
+          }
+        });
+    assertThat(messages.reaction(message.id()).orElseThrow().emoji()).isEqualTo("\uD83D\uDC4D");
+  }
+
+  private long countOf(StoredMessage message) {
+    return jdbc.sql("SELECT COUNT(*) FROM messaging_message WHERE id = ?")
+        .param(message.id().value())
+        .query(Long.class)
+        .single();
+  }
+
   private static StatusUpdate update(
       StoredMessage message, MessageStatus status, int second, MessageError error) {
     return new StatusUpdate(
