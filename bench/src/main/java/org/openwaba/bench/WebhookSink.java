@@ -36,6 +36,9 @@ import org.HdrHistogram.Recorder;
  * in the server's store. After S the sink answers at once and reports the rate at which the backlog
  * arrived, from the release to the last second that brought events.
  *
+ * <p>{@code --serve-after S} keeps answering for S seconds after the measured window, so that what
+ * the server still holds reaches the sink and its backlog gauge can be seen to return to zero.
+ *
  * <p>{@code --dead} also registers a second endpoint that passes the handshake and then never
  * answers a POST (each one waits for the server's request timeout), to measure what a dead
  * endpoint's backlog costs the others.
@@ -43,6 +46,7 @@ import org.HdrHistogram.Recorder;
  * <pre>
  * java -cp openwaba-bench.jar org.openwaba.bench.WebhookSink --token T --warmup 60 --duration 30
  *     [--base-url http://127.0.0.1:8080] [--per-post 1] [--dead] [--hold-until S]
+ *     [--serve-after S]
  * </pre>
  */
 public final class WebhookSink {
@@ -67,6 +71,7 @@ public final class WebhookSink {
     int duration = 30;
     boolean dead = false;
     int holdUntil = 0;
+    int serveAfter = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--base-url" -> baseUrl = args[++i];
@@ -76,13 +81,14 @@ public final class WebhookSink {
         case "--duration" -> duration = Integer.parseInt(args[++i]);
         case "--dead" -> dead = true;
         case "--hold-until" -> holdUntil = Integer.parseInt(args[++i]);
+        case "--serve-after" -> serveAfter = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     if (token == null) {
       throw new IllegalArgumentException("--token is required");
     }
-    new WebhookSink().run(baseUrl, token, perPost, warmup, duration, dead, holdUntil);
+    new WebhookSink().run(baseUrl, token, perPost, warmup, duration, dead, holdUntil, serveAfter);
   }
 
   private void run(
@@ -92,7 +98,8 @@ public final class WebhookSink {
       int warmup,
       int duration,
       boolean dead,
-      int holdUntil)
+      int holdUntil,
+      int serveAfter)
       throws Exception {
     ExecutorService threads = Executors.newFixedThreadPool(64);
     HttpServer fast = server(threads, this::receive);
@@ -154,6 +161,11 @@ public final class WebhookSink {
         measured.getTotalCount());
     if (drain != null) {
       log("%s", drain.result());
+    }
+    if (serveAfter > 0) {
+      long before = events.get();
+      Thread.sleep(TimeUnit.SECONDS.toMillis(serveAfter));
+      log("%,d events after the measured window", events.get() - before);
     }
     fast.stop(0);
     if (blackHole != null) {
