@@ -147,34 +147,11 @@ abstract class MessagingStoreContract {
     StoredMessage third = stored();
     MessageError error = new MessageError(131026, "Message undeliverable", "not on WhatsApp");
     boolean[] moved =
-        transactions.execute(
-            tx ->
-                messages.advanceAll(
-                    List.of(
-                        update(first, MessageStatus.SENT, 1, null),
-                        update(second, MessageStatus.SENT, 2, null),
-                        update(first, MessageStatus.DELIVERED, 3, null),
-                        update(second, MessageStatus.READ, 4, null),
-                        update(first, MessageStatus.READ, 5, null),
-                        update(third, MessageStatus.FAILED, 6, error),
-                        update(first, MessageStatus.DELIVERED, 7, null),
-                        update(second, MessageStatus.DELIVERED, 8, null),
-                        update(second, MessageStatus.READ, 9, null))));
+        transactions.execute(tx -> messages.advanceAll(orderedBatch(first, second, third, error)));
     assertThat(moved)
         .as("each in list order: read needs delivered, and nothing moves back")
         .containsExactly(true, true, true, false, true, true, false, true, true);
-
-    assertThat(times(first))
-        .containsExactly(
-            T0.plusSeconds(5), T0.plusSeconds(1), T0.plusSeconds(3), T0.plusSeconds(5), null);
-    assertThat(times(second))
-        .containsExactly(
-            T0.plusSeconds(9), T0.plusSeconds(2), T0.plusSeconds(8), T0.plusSeconds(9), null);
-    assertThat(times(third))
-        .containsExactly(T0.plusSeconds(6), null, null, null, T0.plusSeconds(6));
-    assertThat(messages.find(first.id()).orElseThrow().status()).isEqualTo(MessageStatus.READ);
-    assertThat(messages.find(second.id()).orElseThrow().error()).isNull();
-    assertThat(messages.find(third.id()).orElseThrow().error()).isEqualTo(error);
+    assertOrderedBatchApplied(first, second, third, error);
   }
 
   @Test
@@ -184,23 +161,13 @@ abstract class MessagingStoreContract {
     StoredMessage third = newMessage();
     StoredMessage alreadyStored = stored();
     MessageError error = new MessageError(131026, "Message undeliverable", "not on WhatsApp");
+    List<StatusUpdate> batch = new ArrayList<>(orderedBatch(first, second, third, error));
+    batch.add(update(alreadyStored, MessageStatus.SENT, 2, null));
     boolean[] moved =
         transactions.execute(
             tx -> {
               try (HeldMessages held = messages.hold(List.of(first, second, third))) {
-                boolean[] result =
-                    messages.advanceAll(
-                        List.of(
-                            update(first, MessageStatus.SENT, 1, null),
-                            update(second, MessageStatus.SENT, 2, null),
-                            update(alreadyStored, MessageStatus.SENT, 2, null),
-                            update(first, MessageStatus.DELIVERED, 3, null),
-                            update(second, MessageStatus.READ, 4, null),
-                            update(first, MessageStatus.READ, 5, null),
-                            update(third, MessageStatus.FAILED, 6, error),
-                            update(first, MessageStatus.DELIVERED, 7, null),
-                            update(second, MessageStatus.DELIVERED, 8, null),
-                            update(second, MessageStatus.READ, 9, null)));
+                boolean[] result = messages.advanceAll(batch);
                 assertThat(messages.currentStatuses(List.of(first.id().value())))
                     .as("a held message's status is read from memory")
                     .containsEntry(
@@ -213,8 +180,30 @@ abstract class MessagingStoreContract {
               }
             });
     assertThat(moved)
-        .as("the same answers as stored rows give, the stored one among them")
-        .containsExactly(true, true, true, true, false, true, true, false, true, true);
+        .as("the same answers as stored rows give, and the stored one among them moves too")
+        .containsExactly(true, true, true, false, true, true, false, true, true, true);
+    assertOrderedBatchApplied(first, second, third, error);
+    assertThat(messages.find(alreadyStored.id()).orElseThrow().status())
+        .isEqualTo(MessageStatus.SENT);
+  }
+
+  /** Several updates of three messages, some of which may not apply in this order. */
+  private static List<StatusUpdate> orderedBatch(
+      StoredMessage first, StoredMessage second, StoredMessage third, MessageError error) {
+    return List.of(
+        update(first, MessageStatus.SENT, 1, null),
+        update(second, MessageStatus.SENT, 2, null),
+        update(first, MessageStatus.DELIVERED, 3, null),
+        update(second, MessageStatus.READ, 4, null),
+        update(first, MessageStatus.READ, 5, null),
+        update(third, MessageStatus.FAILED, 6, error),
+        update(first, MessageStatus.DELIVERED, 7, null),
+        update(second, MessageStatus.DELIVERED, 8, null),
+        update(second, MessageStatus.READ, 9, null));
+  }
+
+  private void assertOrderedBatchApplied(
+      StoredMessage first, StoredMessage second, StoredMessage third, MessageError error) {
     assertThat(times(first))
         .containsExactly(
             T0.plusSeconds(5), T0.plusSeconds(1), T0.plusSeconds(3), T0.plusSeconds(5), null);
@@ -224,9 +213,8 @@ abstract class MessagingStoreContract {
     assertThat(times(third))
         .containsExactly(T0.plusSeconds(6), null, null, null, T0.plusSeconds(6));
     assertThat(messages.find(first.id()).orElseThrow().status()).isEqualTo(MessageStatus.READ);
+    assertThat(messages.find(second.id()).orElseThrow().error()).isNull();
     assertThat(messages.find(third.id()).orElseThrow().error()).isEqualTo(error);
-    assertThat(messages.find(alreadyStored.id()).orElseThrow().status())
-        .isEqualTo(MessageStatus.SENT);
   }
 
   @Test
