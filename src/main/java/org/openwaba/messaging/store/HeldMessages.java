@@ -1,7 +1,6 @@
 package org.openwaba.messaging.store;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +56,6 @@ public final class HeldMessages implements AutoCloseable {
 
   @Nullable Row row(String id) {
     return rows.get(id);
-  }
-
-  List<String> ids() {
-    return new ArrayList<>(rows.keySet());
   }
 
   /** One held message and what has happened to it since it was accepted. */
