@@ -1,7 +1,5 @@
 package org.openwaba.webhooks.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -36,11 +34,15 @@ public class EventLog {
   private final Positions sql;
   private final boolean leased;
 
+  /** PostgreSQL's rows, which pack the events of an append; null on SQLite. */
+  private final @Nullable PackedLog packed;
+
   EventLog(JdbcClient jdbc, JdbcTemplate template, SqlDialect dialect) {
     this.jdbc = jdbc;
     this.template = template;
     this.leased = dialect.sharedByServers();
     this.sql = leased ? Positions.BY_TRANSACTION : Positions.BY_ID;
+    this.packed = leased ? new PackedLog(jdbc, template) : null;
   }
 
   /**
@@ -115,8 +117,8 @@ public class EventLog {
     if (events.isEmpty()) {
       return;
     }
-    if (leased) {
-      appendAsArrays(events);
+    if (packed != null) {
+      packed.append(events);
       return;
     }
     List<Object[]> rows = new ArrayList<>(events.size());
@@ -139,55 +141,13 @@ public class EventLog {
   }
 
   /**
-   * PostgreSQL: the whole batch as one array per column. A JDBC batch runs the statement once per
-   * row, and these inserts run in the sends' group commit, whose single thread they had taken a
-   * fifth of (docs/benchmarks.md); the ordinality keeps the ids in list order.
-   */
-  private void appendAsArrays(List<NewEvent> events) {
-    int n = events.size();
-    Long[] registrations = new Long[n];
-    Long[] accounts = new Long[n];
-    String[] kinds = new String[n];
-    String[] keys = new String[n];
-    Long[] seqs = new Long[n];
-    String[] values = new String[n];
-    Long[] created = new Long[n];
-    for (int i = 0; i < n; i++) {
-      NewEvent e = events.get(i);
-      registrations[i] = e.registrationId();
-      accounts[i] = e.accountId();
-      kinds[i] = e.kind().apiName();
-      keys[i] = e.orderKey();
-      seqs[i] = e.orderSeq();
-      values[i] = e.value();
-      created[i] = e.createdAt().toEpochMilli();
-    }
-    template.execute(
-        (Connection connection) -> {
-          try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT INTO webhooks_log (registration_id, account_id, kind, order_key,"
-                      + " order_seq, value, created_at) SELECT r, a, k, o, s, v, c FROM unnest(?,"
-                      + " ?, ?, ?, ?, ?, ?) WITH ORDINALITY AS u (r, a, k, o, s, v, c, n)"
-                      + " ORDER BY n")) {
-            insert.setArray(1, connection.createArrayOf("bigint", registrations));
-            insert.setArray(2, connection.createArrayOf("bigint", accounts));
-            insert.setArray(3, connection.createArrayOf("text", kinds));
-            insert.setArray(4, connection.createArrayOf("text", keys));
-            insert.setArray(5, connection.createArrayOf("bigint", seqs));
-            insert.setArray(6, connection.createArrayOf("text", values));
-            insert.setArray(7, connection.createArrayOf("bigint", created));
-            insert.executeUpdate();
-          }
-          return null;
-        });
-  }
-
-  /**
    * Up to {@code limit} events of the registration after {@code after}, in log order; on PostgreSQL
    * only those of transactions older than every one still running.
    */
   public List<ClaimedEvent> after(long registrationId, LogPosition after, int limit) {
+    if (packed != null) {
+      return packed.after(registrationId, after, limit);
+    }
     return jdbc.sql(
             "SELECT l.id, l.account_id, l.kind, l.order_key, l.order_seq, l.value, l.created_at, "
                 + sql.tx
@@ -247,6 +207,9 @@ public class EventLog {
    * its log now; empty if there is none after it.
    */
   public Optional<Unsettled> unsettledAfter(long registrationId, LogPosition after) {
+    if (packed != null) {
+      return packed.unsettledAfter(registrationId, after);
+    }
     String past = " FROM webhooks_log l WHERE l.registration_id = :r AND " + sql.log + " > ";
     return jdbc.sql(
             "SELECT (SELECT MIN(l.created_at)"
@@ -305,6 +268,9 @@ public class EventLog {
    */
   public List<OutboxEvent> recent(long registrationId, @Nullable String state, int limit) {
     LogPosition through = deliveredThrough(registrationId);
+    if (packed != null) {
+      return packed.recent(registrationId, state, limit, through);
+    }
     String range = "";
     if (state != null) {
       range = " AND " + sql.log + (state.equals("delivered") ? " <= " : " > ") + sql.param();
@@ -360,6 +326,9 @@ public class EventLog {
       return List.of();
     }
     LogPosition through = deliveredThrough(registrationId);
+    if (packed != null) {
+      return packed.find(registrationId, ids, through);
+    }
     return jdbc.sql(
             "SELECT l.id, l.account_id, l.kind, l.order_key, l.order_seq, l.value, l.created_at, "
                 + sql.tx
@@ -393,6 +362,9 @@ public class EventLog {
   /** How many of the registration's events lie past its recorded progress. */
   public long pending(long registrationId) {
     LogPosition through = deliveredThrough(registrationId);
+    if (packed != null) {
+      return packed.pending(registrationId, through);
+    }
     return jdbc.sql(
             "SELECT COUNT(*) FROM webhooks_log l WHERE l.registration_id = :r AND "
                 + sql.log
@@ -428,7 +400,9 @@ public class EventLog {
               .params(registration, cutoff.toEpochMilli())
               .query((rs, row) -> step(rs))
               .optional();
-      if (bound.isPresent()) {
+      if (bound.isPresent() && packed != null) {
+        purged += packed.purgeSettled(registration, bound.get(), limit);
+      } else if (bound.isPresent()) {
         purged +=
             jdbc.sql(
                     "DELETE FROM webhooks_log WHERE id IN (SELECT l.id FROM webhooks_log l"
