@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * before it, and then filters on the row's last event.
  */
 final class PackedLog {
+
+  /** The most event ids one listing statement binds. */
+  private static final int MAX_SLICE = 1000;
 
   private static final String COLUMNS = "l.id, l.account_id, l.n, l.events, l.tx";
 
@@ -230,7 +234,7 @@ final class PackedLog {
                 + " AS q(e) JOIN LATERAL (SELECT * FROM webhooks_log w WHERE w.id <= q.e"
                 + " ORDER BY w.id DESC LIMIT 1) l ON l.registration_id = :r AND l.id + l.n > q.e"
                 + " ORDER BY l.tx, q.e")
-        .param("ids", ids)
+        .param("ids", new LinkedHashSet<>(ids))
         .param("r", registrationId)
         .query(
             rs -> {
@@ -307,21 +311,23 @@ final class PackedLog {
         }
       }
     }
-    if (candidates.isEmpty()) {
-      return List.of();
-    }
-    List<Long> ids = candidates.stream().map(Candidate::id).toList();
-    Set<Long> moved =
-        new HashSet<>(
-            jdbc.sql("SELECT id FROM webhooks_event WHERE id IN (:ids)")
-                .param("ids", ids)
-                .query(Long.class)
-                .list());
+    // In slices: a page of full rows can hold far more events than a statement takes parameters.
     List<Candidate> kept = new ArrayList<>();
-    for (Candidate c : candidates) {
-      if (kept.size() < limit && !moved.contains(c.id())) {
-        kept.add(c);
+    for (int from = 0; from < candidates.size() && kept.size() < limit; ) {
+      int to = Math.min(candidates.size(), from + Math.min(limit - kept.size(), MAX_SLICE));
+      List<Candidate> slice = candidates.subList(from, to);
+      Set<Long> moved =
+          new HashSet<>(
+              jdbc.sql("SELECT id FROM webhooks_event WHERE id IN (:ids)")
+                  .param("ids", slice.stream().map(Candidate::id).toList())
+                  .query(Long.class)
+                  .list());
+      for (Candidate c : slice) {
+        if (!moved.contains(c.id())) {
+          kept.add(c);
+        }
       }
+      from = to;
     }
     Map<Long, Instant> deliveredAt = deliveredAt(registrationId, kept);
     List<OutboxEvent> listed = new ArrayList<>(kept.size());

@@ -152,6 +152,26 @@ class PostgresEventLogTests extends EventLogContract {
   }
 
   @Test
+  void aListingSkipsEventsOfARowMovedToTheTable() {
+    List<LogPosition> ids = append(registration, 1, 2, 3, 4, 5);
+    List<ClaimedEvent> read = log.after(registration, LogPosition.START, 10);
+    transactions.executeWithoutResult(
+        tx ->
+            events.moveIn(
+                List.of(
+                    new EventStore.Moved(read.get(3).asNew(), 1, null, "HTTP 500"),
+                    new EventStore.Moved(read.get(1).asNew(), 1, null, "HTTP 500")),
+                t0));
+
+    assertThat(log.recent(registration, null, 2))
+        .extracting(OutboxEvent::id)
+        .containsExactly(ids.get(4).id(), ids.get(2).id());
+    assertThat(log.recent(registration, "pending", 10))
+        .extracting(OutboxEvent::id)
+        .containsExactly(ids.get(4).id(), ids.get(2).id(), ids.get(0).id());
+  }
+
+  @Test
   void aRowIsPurgedOnlyOnceEveryEventInItIsSettled() {
     List<LogPosition> ids = append(registration, 1, 2);
     transactions.executeWithoutResult(
