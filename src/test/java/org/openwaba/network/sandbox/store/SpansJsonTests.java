@@ -35,6 +35,12 @@ class SpansJsonTests {
   }
 
   @Test
+  void escapesQuotesAndControlCharactersAndKeepsOtherCharacters() {
+    assertThat(SpansJson.write(List.of(new TextSpan("say \"hi\"\n\t😀", Set.of()))))
+        .isEqualTo("[{\"text\":\"say \\\"hi\\\"\\n\\t😀\",\"styles\":[]}]");
+  }
+
+  @Test
   void storesAMessageWithoutTextAsAnEmptyList() {
     assertThat(SpansJson.write(List.of())).isEqualTo("[]");
     assertThat(SpansJson.read("[]")).isEmpty();
