@@ -1,10 +1,10 @@
--- PostgreSQL's webhook log keeps one row per registration per appending transaction instead of one
--- per event: the events travel packed in `events` (see PackedEvents), so a batch of sends costs one
--- heap row and two index entries per registration rather than per event, and TOAST compresses the
--- text. A row's id is its first event's id and its i-th event has id + i, so event ids are unchanged
--- in meaning: unique, in append order, never reused. The identity now steps by 1024, the most events
--- one row holds, so the ids of two rows never overlap. created_at is the earliest creation time of
--- the row's events.
+-- PostgreSQL's webhook log keeps one row per registration per append (a batch of sends appends its
+-- status events at once) instead of one per event: the events travel packed in `events` (see
+-- PackedEvents), so a batch of sends costs one heap row and two index entries per registration
+-- rather than per event, and TOAST compresses the text. A row's id is its first event's id and its
+-- i-th event has id + i, so event ids are unchanged in meaning: unique, in append order, never
+-- reused. The identity now steps by 1024, the most events one row holds, so the ids of two rows
+-- never overlap. created_at is the earliest creation time of the row's events.
 ALTER TABLE webhooks_log ADD COLUMN n INT NOT NULL DEFAULT 1, ADD COLUMN events TEXT;
 
 -- Rows written before this version become rows of one event each, under the same id.
