@@ -25,6 +25,8 @@ import org.springframework.stereotype.Repository;
  * event whose first POST fails, or that must wait behind an earlier event of its message being
  * retried, moves to {@link EventStore}'s table under the same id; there it shadows its log row.
  * Where servers share the store, one server at a time reads a registration's log, under a lease.
+ * SQLite keeps one row per event; PostgreSQL keeps the events of an append in one row ({@link
+ * PackedLog}), which answers every read of events there.
  */
 @Repository
 public class EventLog {
@@ -46,18 +48,17 @@ public class EventLog {
   }
 
   /**
-   * How positions are written in SQL: by id alone on SQLite, by (tx, id) on PostgreSQL, where the
-   * log's own rows also stop at the oldest running transaction.
+   * How positions are written in SQL: by id alone on SQLite, by (tx, id) on PostgreSQL, whose reads
+   * of events {@link PackedLog} makes (these serve its progress steps and purge).
    */
   private enum Positions {
-    BY_ID("l.id", "0", "p.delivered_through", "", "(registration_id, delivered_through)", "", ""),
+    BY_ID("l.id", "0", "p.delivered_through", "", "(registration_id, delivered_through)", ""),
     BY_TRANSACTION(
         "(l.tx, l.id)",
         "l.tx",
         "(p.delivered_tx, p.delivered_through)",
         "delivered_tx, ",
         "(registration_id, delivered_tx, delivered_through)",
-        " AND l.tx < pg_snapshot_xmin(pg_current_snapshot())::text::bigint",
         ":tx, ");
 
     final String log;
@@ -65,7 +66,6 @@ public class EventLog {
     final String progress;
     final String txColumn;
     final String progressKey;
-    final String visible;
     final String txParam;
 
     Positions(
@@ -74,14 +74,12 @@ public class EventLog {
         String progress,
         String txColumn,
         String progressKey,
-        String visible,
         String txParam) {
       this.log = log;
       this.tx = tx;
       this.progress = progress;
       this.txColumn = txColumn;
       this.progressKey = progressKey;
-      this.visible = visible;
       this.txParam = txParam;
     }
 
@@ -155,7 +153,6 @@ public class EventLog {
                 + sql.log
                 + " > "
                 + sql.param()
-                + sql.visible
                 + " ORDER BY "
                 + sql.order(false)
                 + " LIMIT :limit")
